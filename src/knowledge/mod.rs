@@ -1,3 +1,4 @@
 //! Typed knowledge tables: providers, mail domains, TLDs, local-part rules, reply codes.
 //! One file per provider or topic; every entry cites its source.
+pub mod catalogue;
 pub mod codes;
