@@ -2,3 +2,5 @@
 //! One file per provider or topic; every entry cites its source.
 pub mod catalogue;
 pub mod codes;
+pub mod patterns;
+pub mod rfc3463;
