@@ -2,3 +2,6 @@
 //! One file per provider or topic; every entry cites its source.
 pub mod catalogue;
 pub mod codes;
+pub mod netease;
+pub mod others;
+pub mod tencent;
