@@ -9,6 +9,7 @@ use tuixin::knowledge::codes::{all, find, ProviderCode};
 use tuixin::{Fault, Reason};
 
 /// Rows that share provider and code on purpose (the text tells them apart).
+/// The first of them keeps the plain code as its code-book id.
 const DELIBERATE_DUPLICATES: &[(&str, &str)] = &[("Netease", "DT:SPM")];
 
 fn label(e: &ProviderCode) -> String {

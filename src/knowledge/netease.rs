@@ -803,32 +803,6 @@ pub static CODES: &[ProviderCode] = &[
     ProviderCode {
         provider: Provider::Netease,
         code: "DT:SPM",
-        replies: &["451"],
-        key: "dt:spm",
-        pattern: r"(?i)\b451\b[^\r\n]{0,16}DT:SPM\b[^\r\n]*|\bDT:SPM\b[^\r\n]*please try again[^\r\n]*",
-        hosts: &[],
-        reason: Reason::SpamDetected,
-        temporary: true,
-        fault: Fault::SenderContent,
-        title: Text::new("疑似垃圾邮件，暂时拒收", "Suspected spam: refused for now"),
-        detail: Text::new(
-            "网易觉得内容有垃圾邮件特征或发送环境不规范，先暂时拒收。发信服务器通常会在几分钟后自动重试；如果最终仍退信，就需要改内容。",
-            "Netease found spam-like traits in the content or the sending setup and refused it for now. The sending server usually retries by itself after a few minutes; if it finally bounces, the content needs changing.",
-        ),
-        actions: acts![
-            WAIT_RESEND,
-            CHANGE_CONTENT,
-            Text::new(
-                "管理员：让队列保留这封邮件，至少 2 分钟后再重试。",
-                "Administrator: keep the message queued and retry after at least 2 minutes.",
-            ),
-        ],
-        sample: "451 DT:SPM mx4, <transid>, please try again <unixtime> http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.7&hostid=mx4&time=<unixtime>",
-        source: concat!(n1!(), "; a real 2009 bounce (code-index id 43072228436); N5 suspends 15 min after 5 hits"),
-    },
-    ProviderCode {
-        provider: Provider::Netease,
-        code: "DT:SPM",
         replies: &["554", "550"],
         key: "dt:spm",
         pattern: r"(?i)\bDT:SPM\b[^\r\n]*",
@@ -860,6 +834,32 @@ pub static CODES: &[ProviderCode] = &[
             n2!(),
             "; many real errors (code-index ids 37225099689, 8192556199); 550 5.7.0 form in forwardemail/forwardemail.net helpers/get-bounce-info.js; FAQ help.163.com/11/0406/11/70V14RLL00754IKK.html"
         ),
+    },
+    ProviderCode {
+        provider: Provider::Netease,
+        code: "DT:SPM",
+        replies: &["451"],
+        key: "dt:spm",
+        pattern: r"(?i)[^\r\n]*\b451\b[^\r\n]{0,16}DT:SPM\b[^\r\n]*|[^\r\n]*\bDT:SPM\b[^\r\n]*please try again[^\r\n]*",
+        hosts: &[],
+        reason: Reason::SpamDetected,
+        temporary: true,
+        fault: Fault::SenderContent,
+        title: Text::new("疑似垃圾邮件，暂时拒收", "Suspected spam: refused for now"),
+        detail: Text::new(
+            "网易觉得内容有垃圾邮件特征或发送环境不规范，先暂时拒收。发信服务器通常会在几分钟后自动重试；如果最终仍退信，就需要改内容。",
+            "Netease found spam-like traits in the content or the sending setup and refused it for now. The sending server usually retries by itself after a few minutes; if it finally bounces, the content needs changing.",
+        ),
+        actions: acts![
+            WAIT_RESEND,
+            CHANGE_CONTENT,
+            Text::new(
+                "管理员：让队列保留这封邮件，至少 2 分钟后再重试。",
+                "Administrator: keep the message queued and retry after at least 2 minutes.",
+            ),
+        ],
+        sample: "451 DT:SPM mx4, <transid>, please try again <unixtime> http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.7&hostid=mx4&time=<unixtime>",
+        source: concat!(n1!(), "; a real 2009 bounce (code-index id 43072228436); N5 suspends 15 min after 5 hits"),
     },
     ProviderCode {
         provider: Provider::Netease,

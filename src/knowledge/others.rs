@@ -590,7 +590,7 @@ pub static CODES: &[ProviderCode] = &[
         "550 5.1.8 <zhangsan@example.com>: Sender address rejected: Domain not found",
         "O6 lhost-mailru-09.eml; O4 (knowledge/bounce-codes/others.tsv)"),
     row!(POSTFIX, "Mailbox full", ["552"], "mailbox full|mailbox is full",
-        r"(?i)\bmailbox (is )?full\b", NONE, MailboxFull, true, RecipientMailbox,
+        r"(?i)\bmailbox (is )?full\b[^\r\n]*", NONE, MailboxFull, true, RecipientMailbox,
         ("收件人邮箱已满", "The recipient's mailbox is full"),
         ("对方邮箱空间已满。", "The recipient's mailbox is full."),
         [ASK_FREE_SPACE, OTHER_ADDRESS],
