@@ -90,9 +90,36 @@ struct Matcher {
     re: Option<Regex>,
 }
 
-fn matchers() -> &'static [Matcher] {
-    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
-    MATCHERS.get_or_init(|| all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect())
+/// The compiled tables: one matcher per row, and the key literals bucketed by their first two
+/// bytes, so that one pass over the text finds every row whose key occurs in it.
+struct Tables {
+    matchers: Vec<Matcher>,
+    /// `(row index, key)` per bucket of [`bucket`].
+    buckets: Vec<Vec<(usize, &'static [u8])>>,
+}
+
+const BUCKETS: usize = 1024;
+
+fn bucket(a: u8, b: u8) -> usize {
+    (usize::from(a) * 31 + usize::from(b)) % BUCKETS
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let matchers: Vec<Matcher> =
+            all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect();
+        let mut buckets = vec![Vec::new(); BUCKETS];
+        for (i, m) in matchers.iter().enumerate() {
+            for key in m.entry.key.split('|').map(str::as_bytes) {
+                // Keys are at least two bytes (tested); a shorter one would never be looked up.
+                if let [a, b, ..] = key {
+                    buckets[bucket(*a, *b)].push((i, key));
+                }
+            }
+        }
+        Tables { matchers, buckets }
+    })
 }
 
 /// Finds the provider code a diagnostic text carries.
@@ -108,13 +135,26 @@ fn matchers() -> &'static [Matcher] {
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let t = tables();
+    // One pass: mark every row whose key occurs in the text.
+    let mut candidate = vec![false; t.matchers.len()];
+    let mut any = false;
+    for i in 0..bytes.len().saturating_sub(1) {
+        for &(row, key) in &t.buckets[bucket(bytes[i], bytes[i + 1])] {
+            if !candidate[row] && bytes[i..].starts_with(key) {
+                candidate[row] = true;
+                any = true;
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
     let host = host.map(normalise_host);
     let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
-    for m in matchers() {
+    for (m, _) in t.matchers.iter().zip(&candidate).filter(|(_, c)| **c) {
         let e = m.entry;
-        if !e.key.split('|').any(|k| lower.contains(k)) {
-            continue;
-        }
         let restricted = !e.hosts.is_empty();
         if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
             continue;
