@@ -184,3 +184,16 @@ fn nothing_on_unrelated_or_hostile_text() {
     let chinese = "退".repeat(10_000);
     assert!(find(&chinese, None).is_none());
 }
+
+#[test]
+fn a_prefix_defers_to_the_failure_it_quotes() {
+    let e = find("delivery temporarily suspended: Host or domain name not found. Name service error for name=example.con type=MX: Host not found, try again", None).unwrap();
+    assert_eq!(e.reason, Reason::HostUnknown);
+    let e = find("delivery temporarily suspended: host mx.example.net[192.0.2.1] refused to talk to me: 421 Service not available", None).unwrap();
+    assert_eq!(e.reason, Reason::Blocked);
+    let e = find("X-Postfix; connect to example.org[192.0.2.25]:25: Connection timed out", None).unwrap();
+    assert_eq!(e.reason, Reason::Expired);
+    // A Netease tag outranks the generic words on the same line.
+    let e = find("552 RP:UQT mx.example.edu.cn, mailbox is full", None).unwrap();
+    assert_eq!(e.code, "RP:UQT");
+}
