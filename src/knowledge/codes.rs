@@ -82,7 +82,7 @@ pub fn all() -> impl Iterator<Item = &'static ProviderCode> {
 
 /// Only this much of a text is searched: diagnostics are short, and the lookup must stay cheap on
 /// hostile input.
-const MAX_TEXT: usize = 16 * 1024;
+const MAX_TEXT: usize = 64 * 1024;
 
 struct Matcher {
     entry: &'static ProviderCode,
