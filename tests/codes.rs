@@ -197,3 +197,24 @@ fn a_prefix_defers_to_the_failure_it_quotes() {
     let e = find("552 RP:UQT mx.example.edu.cn, mailbox is full", None).unwrap();
     assert_eq!(e.code, "RP:UQT");
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use tuixin::knowledge::codes::{all, find};
+
+    proptest! {
+        #[test]
+        fn on_any_text_and_host(text in "\\PC{0,300}", host in proptest::option::of("[a-zA-Z0-9.\\[\\]<> -]{0,40}")) {
+            let _ = find(&text, host.as_deref());
+        }
+
+        #[test]
+        fn a_sample_inside_noise_is_still_recognised(i in 0usize..400, pre in "[a-z ;:]{0,40}", post in "[a-z ;.]{0,40}") {
+            let rows: Vec<_> = all().collect();
+            let e = rows[i % rows.len()];
+            let host = e.hosts.first().map(|h| format!("mx.{h}"));
+            let text = format!("{pre} {} {post}", e.sample);
+            prop_assert!(find(&text, host.as_deref()).is_some(), "{:?}", e.code);
+        }
+    }
+}
