@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::i18n::{Lang, Text};
 use crate::knowledge::catalogue::{reason_info, short};
 use crate::knowledge::codes::{all, ProviderCode};
-use crate::reason::Reason;
+use crate::reason::{Fault, Reason};
 
 /// The whole book.
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +17,15 @@ pub struct Codebook {
     pub lang: Lang,
     pub codes: Vec<CodeEntry>,
     pub reasons: Vec<ReasonEntry>,
+    /// Every fault side with its label in this language.
+    pub faults: Vec<FaultEntry>,
+}
+
+/// One fault side (`sender_content`, 邮件内容).
+#[derive(Clone, Debug, Serialize)]
+pub struct FaultEntry {
+    pub name: &'static str,
+    pub label: &'static str,
 }
 
 /// One provider code.
@@ -62,8 +71,8 @@ pub struct ReasonEntry {
     pub fault_label: &'static str,
 }
 
-/// The code book in `lang`: every provider code in table order (Netease, Tencent, others), then
-/// every reason in [`Reason::ALL`] order.
+/// The code book in `lang`: every provider code in table order (Netease, Tencent, others), every
+/// reason in [`Reason::ALL`] order, and the fault sides.
 pub fn codebook(lang: Lang) -> Codebook {
     let mut used: HashMap<String, &'static str> = HashMap::new();
     let codes = all()
@@ -73,7 +82,8 @@ pub fn codebook(lang: Lang) -> Codebook {
         })
         .collect();
     let reasons = Reason::ALL.iter().map(|&r| reason_entry(r, lang)).collect();
-    Codebook { lang, codes, reasons }
+    let faults = Fault::ALL.iter().map(|f| FaultEntry { name: f.name(), label: f.label().get(lang) }).collect();
+    Codebook { lang, codes, reasons, faults }
 }
 
 /// How many provider codes the book lists (the www page's count is checked against this).
@@ -156,6 +166,7 @@ mod tests {
             let book = codebook(lang);
             assert_eq!(book.codes.len(), code_count());
             assert_eq!(book.reasons.len(), reason_count());
+            assert_eq!(book.faults.len(), Fault::ALL.len());
             let mut ids: Vec<&str> = book.codes.iter().map(|c| c.id.as_str()).collect();
             ids.sort_unstable();
             ids.dedup();
