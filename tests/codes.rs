@@ -218,3 +218,32 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn hard_bounces_are_not_temporary() {
+    for e in all() {
+        assert!(!(e.hard() && e.temporary), "{}: hard and temporary", label(e));
+    }
+    for r in Reason::ALL {
+        assert!(!(r.is_hard() && reason_info(r).temporary), "{r:?}: hard and temporary");
+    }
+}
+
+#[test]
+fn server_side_causes_carry_a_step_for_the_administrator() {
+    let for_admin = |actions: &[tuixin::i18n::Text]| {
+        actions.iter().any(|a| {
+            let en = a.en.to_ascii_lowercase();
+            en.contains("administrator")
+                || en.contains("provider")
+                || en.contains("developer")
+                || en.contains("program")
+        })
+    };
+    for e in all().filter(|e| e.fault == Fault::SenderServer) {
+        assert!(for_admin(e.actions), "{}: no step for the administrator", label(e));
+    }
+    for r in Reason::ALL.into_iter().filter(|r| reason_info(*r).fault == Fault::SenderServer) {
+        assert!(for_admin(reason_info(r).actions), "{r:?}: no step for the administrator");
+    }
+}

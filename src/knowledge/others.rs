@@ -415,7 +415,7 @@ pub static CODES: &[ProviderCode] = &[
         r"(?i)Max message per connection reached", NONE, RateLimited, true, SenderServer,
         ("一次连接投递的邮件过多", "Too many messages over one connection"),
         ("一个连接里投递的邮件达到了 Yahoo 的上限，重新连接后会继续。", "One connection reached Yahoo's per-connection limit; delivery continues after reconnecting."),
-        [WAIT_RESEND],
+        [WAIT_RESEND, Text::new("管理员：减少每个连接投递的邮件数，让发信程序定期重新连接。", "Administrator: send fewer messages per connection and reconnect more often.")],
         "421 Max message per connection reached, closing transmission channel",
         O3),
     // ---- Apple iCloud ----
