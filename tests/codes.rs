@@ -247,3 +247,9 @@ fn server_side_causes_carry_a_step_for_the_administrator() {
         assert!(for_admin(reason_info(r).actions), "{r:?}: no step for the administrator");
     }
 }
+
+#[test]
+fn netease_notice_wording_without_the_english_line() {
+    let e = find("退信原因：您可能写了外星人的邮件地址；或者网络不给力", None).unwrap();
+    assert_eq!(e.code, "Can not connect to");
+}

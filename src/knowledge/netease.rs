@@ -1505,8 +1505,9 @@ pub static CODES: &[ProviderCode] = &[
         provider: Provider::Netease,
         code: "Can not connect to",
         replies: &[],
-        key: "can not connect to",
-        pattern: r"(?i)\bCan not connect to\b",
+        key: "can not connect to|外星人的邮件地址",
+        // The notice's own Chinese wording ("您可能写了外星人的邮件地址；或者网络不给力") marks it too.
+        pattern: r"(?i)\bCan not connect to\b|外星人的邮件地址",
         hosts: &[],
         reason: Reason::NetworkError,
         temporary: false,
