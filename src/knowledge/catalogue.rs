@@ -32,62 +32,103 @@ macro_rules! acts {
         const { &[$($a),*] }
     };
 }
+pub(crate) use acts;
 
-// Steps that several reasons share.
-const CHECK_ADDRESS: Text = Text::new(
-    "逐字核对收件人地址：@ 前后有无多打、少打或打错的字符，域名是否拼对（如 qq.com、163.com）。",
-    "Check the address letter by letter: extra, missing or swapped characters before or after the @, and the spelling of the domain (qq.com, 163.com ...).",
-);
-const CONFIRM_WITH_RECIPIENT: Text = Text::new(
-    "通过电话、微信等其他方式向对方确认正确的邮箱地址。",
-    "Confirm the right address with the recipient by phone, chat or another channel.",
-);
-const OTHER_ADDRESS: Text =
-    Text::new("如果对方还有别的邮箱，改发到那个地址。", "If the recipient has another address, send it there instead.");
-const WAIT_RESEND: Text = Text::new(
-    "邮件本身没有问题：过一段时间（通常 30 分钟到几小时）再重新发送。",
-    "Nothing is wrong with the message itself: resend it later (usually after 30 minutes to a few hours).",
-);
-const CHANGE_CONTENT: Text = Text::new(
-    "修改主题和正文：去掉推广、营销式的措辞，减少或去掉链接（尤其是短链接）和大图，然后重新发送。",
-    "Rewrite the subject and body: drop promotional wording, remove links (short links above all) and large images, then resend.",
-);
-const ASK_WHITELIST: Text = Text::new(
-    "请对方把你的地址加入白名单或通讯录，然后再发。",
-    "Ask the recipient to add your address to their whitelist or contacts, then send again.",
-);
-const TELL_PROVIDER: Text = Text::new(
-    "这不是你能在邮件里改的问题：请把这封退信转给你的邮箱服务商或单位 IT 管理员。",
-    "This is not something you can fix in the message: forward this bounce to your mail provider or IT administrator.",
-);
-const SMALLER: Text = Text::new(
-    "压缩或删除附件，或改用网盘、超大附件的下载链接，也可以拆成几封分别发送。",
-    "Compress or remove attachments, or share them as a cloud / large-attachment link, or split the message into several.",
-);
-const SEND_LESS: Text = Text::new(
-    "放慢发送：分批发给较少的收件人，稍后再发剩下的。",
-    "Slow down: send to fewer recipients at a time and send the rest later.",
-);
-const ADMIN_AUTH: Text = Text::new(
-    "管理员：检查发信域名的 SPF 是否包含实际发信的服务器，为邮件加上 DKIM 签名，并使 DMARC 与信头 From 的域名对齐。",
-    "Administrator: make sure the domain's SPF includes the servers that really send, sign with DKIM, and align DMARC with the From domain.",
-);
-const ADMIN_RBL: Text = Text::new(
-    "管理员：在公共黑名单（RBL）查询发信 IP，找到并处理原因（被盗账号、群发、病毒）后申请移除。",
-    "Administrator: look the sending IP up on public blocklists (RBLs), fix the cause (compromised accounts, bulk mail, malware) and request delisting.",
-);
-const ADMIN_PTR: Text = Text::new(
-    "管理员：为发信 IP 设置反向解析（PTR），并让它与 HELO 主机名和正向解析一致。",
-    "Administrator: give the sending IP a reverse DNS (PTR) record that matches the HELO name and resolves forward again.",
-);
-const ADMIN_RATE: Text = Text::new(
-    "管理员：降低发往该服务商的发送速率和并发连接数，让队列自动稍后重试。",
-    "Administrator: lower the sending rate and concurrent connections to this provider and let the queue retry later.",
-);
-const ADMIN_LOGS: Text = Text::new(
-    "管理员：查看发信服务器的日志和队列，找出具体的错误。",
-    "Administrator: read the sending server's logs and queue for the exact error.",
-);
+/// Steps shared by the catalogue and the provider tables, so one advice reads the same everywhere.
+pub mod steps {
+    use crate::i18n::Text;
+
+    pub const CHECK_ADDRESS: Text = Text::new(
+        "逐字核对收件人地址：@ 前后有无多打、少打或打错的字符，域名是否拼对（如 qq.com、163.com）。",
+        "Check the address letter by letter: extra, missing or swapped characters before or after the @, and the spelling of the domain (qq.com, 163.com ...).",
+    );
+    pub const CONFIRM_WITH_RECIPIENT: Text = Text::new(
+        "通过电话、微信等其他方式向对方确认正确的邮箱地址。",
+        "Confirm the right address with the recipient by phone, chat or another channel.",
+    );
+    pub const OTHER_ADDRESS: Text = Text::new(
+        "如果对方还有别的邮箱，改发到那个地址。",
+        "If the recipient has another address, send it there instead.",
+    );
+    pub const WAIT_RESEND: Text = Text::new(
+        "邮件本身没有问题：过一段时间（通常 30 分钟到几小时）再重新发送。",
+        "Nothing is wrong with the message itself: resend it later (usually after 30 minutes to a few hours).",
+    );
+    pub const CHANGE_CONTENT: Text = Text::new(
+        "修改主题和正文：去掉推广、营销式的措辞，减少或去掉链接（尤其是短链接）和大图，然后重新发送。",
+        "Rewrite the subject and body: drop promotional wording, remove links (short links above all) and large images, then resend.",
+    );
+    pub const ASK_WHITELIST: Text = Text::new(
+        "请对方把你的地址加入白名单或通讯录，然后再发。",
+        "Ask the recipient to add your address to their whitelist or contacts, then send again.",
+    );
+    pub const TELL_PROVIDER: Text = Text::new(
+        "这不是你能在邮件里改的问题：请把这封退信转给你的邮箱服务商或单位 IT 管理员。",
+        "This is not something you can fix in the message: forward this bounce to your mail provider or IT administrator.",
+    );
+    pub const SMALLER: Text = Text::new(
+        "压缩或删除附件，或改用网盘、超大附件的下载链接，也可以拆成几封分别发送。",
+        "Compress or remove attachments, or share them as a cloud / large-attachment link, or split the message into several.",
+    );
+    pub const SEND_LESS: Text = Text::new(
+        "放慢发送：分批发给较少的收件人，稍后再发剩下的。",
+        "Slow down: send to fewer recipients at a time and send the rest later.",
+    );
+    pub const ADMIN_AUTH: Text = Text::new(
+        "管理员：检查发信域名的 SPF 是否包含实际发信的服务器，为邮件加上 DKIM 签名，并使 DMARC 与信头 From 的域名对齐。",
+        "Administrator: make sure the domain's SPF includes the servers that really send, sign with DKIM, and align DMARC with the From domain.",
+    );
+    pub const ADMIN_RBL: Text = Text::new(
+        "管理员：在公共黑名单（RBL）查询发信 IP，找到并处理原因（被盗账号、群发、病毒）后申请移除。",
+        "Administrator: look the sending IP up on public blocklists (RBLs), fix the cause (compromised accounts, bulk mail, malware) and request delisting.",
+    );
+    pub const ADMIN_PTR: Text = Text::new(
+        "管理员：为发信 IP 设置反向解析（PTR），并让它与 HELO 主机名和正向解析一致。",
+        "Administrator: give the sending IP a reverse DNS (PTR) record that matches the HELO name and resolves forward again.",
+    );
+    pub const ADMIN_RATE: Text = Text::new(
+        "管理员：降低发往该服务商的发送速率和并发连接数，让队列自动稍后重试。",
+        "Administrator: lower the sending rate and concurrent connections to this provider and let the queue retry later.",
+    );
+    pub const WAIT_15: Text = Text::new(
+        "过 15 分钟以上再重新发送，其间不要反复点发送。",
+        "Wait at least 15 minutes before resending, and do not keep pressing send in the meantime.",
+    );
+    pub const WAIT_HOURS: Text =
+        Text::new("暂停给这个服务商发信，几个小时后再重发。", "Pause mail to this provider and resend in a few hours.");
+    pub const TOMORROW: Text = Text::new(
+        "今天的额度已用完：明天再发，并减少每天发出的邮件和收件人数量。",
+        "Today's allowance is used up: send again tomorrow, and send fewer messages and recipients per day.",
+    );
+    pub const FEWER_RECIPIENTS: Text = Text::new(
+        "减少一封邮件里的收件人（收件人、抄送、密送合计），分成几封发送；群发请用邮件列表或群发服务。",
+        "Put fewer recipients in one message (To, Cc and Bcc together) and split it into several; use a mailing list or bulk-mail service for mass mail.",
+    );
+    pub const AUTH_CODE: Text = Text::new(
+        "用客户端或程序发信时：在网页邮箱设置里开启 POP3/SMTP 服务，登录密码填“授权码”（不是网页登录密码）。",
+        "When sending from a mail client or program: enable POP3/SMTP in the webmail settings and log in with the authorization code, not the web password.",
+    );
+    pub const OWN_SENDER: Text = Text::new(
+        "发件人地址必须是你登录的那个邮箱本身；不要在客户端或程序里填别的发件地址。",
+        "The sender address must be the very mailbox you log in with; do not set another From address in the client or program.",
+    );
+    pub const FIX_PROGRAM: Text = Text::new(
+        "网页邮箱用户一般不会遇到；若是程序或自建服务器发信，请开发者或管理员修正发信程序。",
+        "Webmail users normally never see this; if a program or your own server sent it, have its developer or administrator fix it.",
+    );
+    pub const CONTACT_OTHER_WAY: Text =
+        Text::new("改用电话、微信等其他方式联系对方。", "Reach the recipient another way, by phone or chat.");
+    pub const ADMIN_HELO: Text = Text::new(
+        "管理员：让发信服务器在 HELO/EHLO 中报出真实的完整主机名。",
+        "Administrator: make the sending server announce its real, fully qualified hostname in HELO/EHLO.",
+    );
+    pub const ADMIN_LOGS: Text = Text::new(
+        "管理员：查看发信服务器的日志和队列，找出具体的错误。",
+        "Administrator: read the sending server's logs and queue for the exact error.",
+    );
+}
+
+use steps::*;
 
 /// The catalogue entry for a reason. Every reason has one.
 pub fn reason_info(r: Reason) -> ReasonInfo {
