@@ -76,7 +76,8 @@ fn golden_fixtures() {
         let report = run(&lf, &name);
         let json = serde_json::to_string_pretty(&report).expect("serialises") + "\n";
         let golden = path.with_extension(format!("{}.json", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
-        let actual = path.with_extension(format!("{}.actual.json", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
+        let actual =
+            path.with_extension(format!("{}.actual.json", path.extension().and_then(|e| e.to_str()).unwrap_or("")));
         if update {
             fs::write(&golden, &json).expect("golden writable");
             let _ = fs::remove_file(&actual);
@@ -133,7 +134,10 @@ fn fixture_invariants() {
 
 fn corpus_root() -> Option<PathBuf> {
     let base = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/corpus/sisimai-dev", "../../shared/corpus/sisimai-dev"].iter().map(|r| base.join(r)).find(|p| p.join("truth.tsv").is_file())
+    ["../shared/corpus/sisimai-dev", "../../shared/corpus/sisimai-dev"]
+        .iter()
+        .map(|r| base.join(r))
+        .find(|p| p.join("truth.tsv").is_file())
 }
 
 #[test]

@@ -1,11 +1,16 @@
 //! Deciding the reason of one failed recipient. Order of decision:
 //! 1. a provider code (Netease tag, Tencent text ...) matched on its tag and text and on the
-//!    reporting host (`knowledge::codes::find`);
+//!    reporting host (`knowledge::codes::find`, done by the caller);
 //! 2. the generic text patterns (`knowledge::patterns`), tried in Sisimai's order together with
-//!    the explicit status (so that "mailbox full" under a generic 5.1.1 still says mailboxfull);
-//! 3. the RFC 3463 status alone (`knowledge::rfc3463`);
-//! 4. the reply code;
+//!    an explicit status (so "mailbox full" under a generic 5.1.1 still says mailboxfull);
+//! 3. the RFC 3463 status alone (`knowledge::rfc3463`), weak statuses (X.7.x security, X.0.0)
+//!    after the second round of patterns;
+//! 4. the SMTP command (a refusal at MAIL FROM is about the sender);
 //! 5. onhold when there is an error text, undefined when there is none.
+//!
+//! The special cases follow Sisimai's `ProbesInto` rules (go-sisimai `reason/why-*.go`): "user
+//! unknown" wording counts as userunknown at RCPT, but as filtered after DATA (the address was
+//! accepted, the message was not).
 
 use crate::knowledge::{patterns, rfc3463};
 use crate::reason::Reason;
@@ -16,6 +21,7 @@ pub struct Facts<'a> {
     pub lower: &'a str,
     pub status: Option<&'a str>,
     pub reply_code: Option<&'a str>,
+    /// `RCPT`, `MAIL`, `DATA`, `HELO`, `CONN`, `STARTTLS`.
     pub command: Option<&'a str>,
     pub action: Option<&'a str>,
 }
@@ -40,7 +46,7 @@ const FIRST: &[Reason] = &[
     Reason::Blocked,
 ];
 
-/// Then, after the status alone (Sisimai ClassOrder[1]).
+/// Then (Sisimai ClassOrder[1]).
 const SECOND: &[Reason] = &[
     Reason::MailboxFull,
     Reason::SpamDetected,
@@ -63,69 +69,17 @@ const SECOND: &[Reason] = &[
     Reason::Suppressed,
 ];
 
-/// Statuses too generic to decide anything (`5.0.0`, `4.0.0`, `5.5.0` ...).
-fn generic(status: &str) -> bool {
-    matches!(
-        status,
-        "5.0.0"
-            | "4.0.0"
-            | "5.5.0"
-            | "4.5.0"
-            | "5.3.0"
-            | "4.3.0"
-            | "5.7.0"
-            | "4.7.0"
-            | "5.2.0"
-            | "4.2.0"
-            | "5.1.0"
-            | "4.4.0"
-    )
+/// Reasons a status maps to that text should be allowed to refine.
+fn weak(r: Reason) -> bool {
+    matches!(r, Reason::SecurityError | Reason::SystemError | Reason::NetworkError | Reason::Expired)
 }
 
-/// The generic decision (steps 2–5).
-pub fn reason(f: &Facts<'_>) -> Reason {
+fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
     let lower = f.lower;
-    let by_status = f.status.and_then(rfc3463::reason);
-    if f.action == Some("delayed")
-        || f.action == Some("delivered")
-        || f.action == Some("relayed")
-        || f.action == Some("expanded")
-    {
-        if f.action == Some("delayed") {
-            return Reason::Expired;
-        }
-        if f.status.is_some_and(|s| s.starts_with("2.")) {
-            return Reason::Delivered;
-        }
-    }
-    // Phrases an MTA writes itself when it gives up after retrying.
-    if patterns::matches(Reason::Expired, lower)
-        && !patterns::matches(Reason::UserUnknown, lower)
-        && !patterns::matches(Reason::MailboxFull, lower)
-    {
-        let strong = [
-            "retry timeout exceeded",
-            "have been failing for a long time",
-            "too long in queue",
-            "could not be delivered for",
-            "message expired",
-            "delivery expired",
-            "delivery time expired",
-            "message timed out",
-            "queue too long",
-            "this message has been in the queue too long",
-            "was not reachable within the allowed queue period",
-            "unable to deliver message after multiple retries",
-            "retry time not reached",
-        ];
-        if strong.iter().any(|s| lower.contains(s)) {
-            return Reason::Expired;
-        }
-    }
-    for &r in FIRST {
-        if r == Reason::UserUnknown {
+    match r {
+        Reason::UserUnknown => {
             if by_status == Some(Reason::UserUnknown) {
-                // 5.1.1 unless the text says something else first.
+                // 5.1.1, unless the text says it is about something else.
                 let other = [
                     Reason::NoRelaying,
                     Reason::Blocked,
@@ -133,33 +87,68 @@ pub fn reason(f: &Facts<'_>) -> Reason {
                     Reason::HasMoved,
                     Reason::Rejected,
                     Reason::NotAccept,
-                    Reason::Suspend,
                 ];
-                if !other.iter().any(|&o| patterns::matches(o, lower)) || patterns::matches(Reason::UserUnknown, lower)
-                {
-                    return r;
-                }
-                continue;
+                return !other.iter().any(|&o| patterns::matches(o, lower))
+                    || patterns::matches(Reason::UserUnknown, lower) && f.command != Some("MAIL");
             }
-            if patterns::matches(r, lower) && f.command != Some("MAIL") {
-                return r;
-            }
-            continue;
+            f.command == Some("RCPT") && patterns::matches(r, lower)
         }
-        if r == Reason::Rejected
-            && f.command == Some("MAIL")
-            && !lower.is_empty()
-            && (patterns::matches(Reason::Rejected, lower)
-                || patterns::matches(Reason::UserUnknown, lower)
-                || patterns::matches(Reason::HostUnknown, lower))
+        Reason::Filtered => {
+            if by_status == Some(Reason::Filtered) {
+                return patterns::matches(Reason::UserUnknown, lower) || patterns::matches(r, lower);
+            }
+            if !matches!(f.command, Some("RCPT") | Some("MAIL")) {
+                return patterns::matches(r, lower) || patterns::matches(Reason::UserUnknown, lower);
+            }
+            patterns::matches(r, lower) && f.command != Some("MAIL")
+        }
+        Reason::Rejected => {
+            if by_status == Some(r) {
+                return true;
+            }
+            if f.command == Some("MAIL") && !lower.is_empty() {
+                return patterns::matches(r, lower)
+                    || patterns::matches(Reason::UserUnknown, lower)
+                    || patterns::matches(Reason::HostUnknown, lower);
+            }
+            patterns::matches(r, lower)
+        }
+        Reason::NoRelaying => {
+            matches!(f.command, None | Some("RCPT") | Some("MAIL") | Some("DATA")) && patterns::matches(r, lower)
+        }
+        Reason::HostUnknown => {
+            if by_status == Some(r) {
+                return !patterns::matches(Reason::NetworkError, lower) || patterns::matches(r, lower);
+            }
+            patterns::matches(r, lower) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
+        }
+        _ => by_status == Some(r) || patterns::matches(r, lower),
+    }
+}
+
+/// The generic decision (steps 2–5).
+pub fn reason(f: &Facts<'_>) -> Reason {
+    let lower = f.lower;
+    let by_status = f.status.and_then(rfc3463::reason);
+    match f.action {
+        Some(a) if a.starts_with("delayed") => return Reason::Expired,
+        Some(a)
+            if (a.starts_with("delivered") || a.starts_with("relayed") || a.starts_with("expanded"))
+                && f.status.is_none_or(|s| s.starts_with("2.")) =>
         {
-            return r;
+            return Reason::Delivered;
         }
-        if by_status == Some(r) || patterns::matches(r, lower) {
+        _ => {}
+    }
+    if f.status.is_some_and(|s| s.starts_with("2.")) {
+        return Reason::Delivered;
+    }
+    for &r in FIRST {
+        if probe(r, f, by_status) {
             return r;
         }
     }
-    if let Some(r) = by_status {
+    if let Some(r) = by_status.filter(|&r| !weak(r)) {
         return r;
     }
     for &r in SECOND {
@@ -167,7 +156,7 @@ pub fn reason(f: &Facts<'_>) -> Reason {
             return r;
         }
     }
-    if let Some(r) = f.status.filter(|s| !generic(s)).and_then(rfc3463::fallback) {
+    if let Some(r) = by_status {
         return r;
     }
     if let Some(r) = f.status.and_then(rfc3463::fallback) {

@@ -238,7 +238,7 @@ pub fn asks_to_click(lower_text: &str) -> bool {
             || lower_text.contains("登录"))
 }
 
-pub fn detect(input: &Input, lower_text: &str, has_recipients: bool) -> Detection {
+pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors: bool) -> Detection {
     let h = &input.headers;
     let feedback = input.feedback || h.report_type == "feedback-report";
     let dsn = !input.dsn.is_empty() || h.report_type.contains("delivery-status");
@@ -277,7 +277,7 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool) -> Detectio
             || notice
             || (daemon && (subj || body))
             || (strong_subject && (body || has_recipients))
-            || (!input.is_message && has_recipients && body));
+            || (!input.is_message && has_recipients && (body || has_errors)));
     let auto_sub = h.auto_submitted.starts_with("auto-replied");
     let subj_l = h.subject.to_ascii_lowercase();
     let auto_subject = [
@@ -302,7 +302,8 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool) -> Detectio
     let auto_reply = !bounce_like
         && !feedback
         && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));
-    let dressed = bounce_like || strong_subject || subj && body;
+    let pasted_bounce = !input.is_message && (lower_text.contains("退信") || lower_text.contains("被退回") || body);
+    let dressed = bounce_like || strong_subject || subj && body || pasted_bounce;
     let suspicious = dressed && ((input.is_message && !daemon && !dsn) || asks_to_click(lower_text));
     Detection { bounce_like, feedback, auto_reply, suspicious }
 }

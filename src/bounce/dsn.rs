@@ -24,7 +24,7 @@ fn clean_addr(v: &str) -> String {
     };
     let v = v.trim().trim_matches(['<', '>', '"', '\'', ' ']).trim();
     if v.contains(' ') || v.starts_with('|') {
-        // `|/usr/bin/prog user@example.com /home/x`: the address inside.
+        // A pipe command naming the address among its arguments: the address inside.
         if let Some(&(s, e)) = super::text::find_addresses(v).first() {
             return v.get(s..e).unwrap_or(v).to_string();
         }

@@ -156,6 +156,17 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
     for line in &lines {
         let trimmed = line.trim();
         if let Some((addr, rest)) = recipient_line(trimmed, exclude) {
+            if let Some((b, taken, _)) = current.as_mut().filter(|(b, _, _)| b.address == addr) {
+                // The same recipient named again inside its own explanation.
+                if !rest.is_empty() && *taken < 14 {
+                    if !b.text.is_empty() {
+                        b.text.push(' ');
+                    }
+                    b.text.push_str(&rest);
+                    *taken += 1;
+                }
+                continue;
+            }
             if let Some((b, _, _)) = current.take() {
                 push_block(&mut out, b);
             }
@@ -254,7 +265,7 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
         return None;
     }
     let local = lower.split('@').next().unwrap_or("");
-    if matches!(local, "mailer-daemon" | "postmaster") {
+    if matches!(local, "mailer-daemon" | "mailer_daemon") {
         return None;
     }
     let prefix = line.get(..s)?.trim().trim_end_matches(['<', '"', '\'', '(', '[']).trim();

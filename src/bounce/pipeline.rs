@@ -37,15 +37,24 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             dsn::parse_one(&input.text, &mut found);
         }
     }
+    let short_paste = !input.is_message && input.text.lines().filter(|l| !l.trim().is_empty()).count() <= 3;
+    if found.is_empty() && short_paste && !notice::is_notice(&input.text) {
+        if let Some(f) = reply::parse(&input.text) {
+            kind = Kind::SmtpReply;
+            found.push(f);
+        }
+    }
     let is_notice = notice::is_notice(&input.text);
     let notice_info = if is_notice { Some(notice::parse(&input.text)) } else { None };
-    let blocks = if found.is_empty() || found.iter().any(|f| f.diagnostic.is_none()) {
+    let blocks = if kind != Kind::SmtpReply && (found.is_empty() || found.iter().any(|f| f.diagnostic.is_none())) {
         mta::blocks(&input.text, &exclude)
     } else {
         Vec::new()
     };
 
-    if !found.is_empty() {
+    if kind == Kind::SmtpReply {
+        // A bare reply: the reply is all there is.
+    } else if !found.is_empty() {
         for f in found.iter_mut() {
             let addr = f.address.clone().unwrap_or_default();
             let better = blocks.iter().find(|b| b.address.eq_ignore_ascii_case(&addr)).map(|b| b.text.clone());
@@ -96,7 +105,8 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found.push(Found { address: Some(to), ..Found::default() });
     }
 
-    let det = detect::detect(&input, &lower, !found.is_empty());
+    let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
+    let det = detect::detect(&input, &lower, !found.is_empty(), has_errors);
     let mut report = empty_report(det.suspicious);
 
     if det.feedback {
@@ -130,9 +140,14 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             ..Found::default()
         });
     }
-    let provider_host = generated_by_host(&input);
+    let provider_host = match report.generated_by.as_deref() {
+        Some("Netease") => Some("163.com".to_string()),
+        Some("Tencent") => Some("qq.com".to_string()),
+        _ => generated_by_host(&input),
+    };
+    let context_command = find_command(&lower);
     for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
-        report.recipients.push(finish(f, &global, provider_host.as_deref(), opts));
+        report.recipients.push(finish(f, &global, provider_host.as_deref(), context_command, opts));
     }
     report.is_bounce = report.recipients.iter().any(|r| r.reason.is_bounce());
     report
@@ -257,9 +272,24 @@ pub fn netease_tag(text: &str) -> Option<String> {
     None
 }
 
-/// The provider code entry for a diagnostic (Netease tags, Tencent texts ...).
-fn provider_code(diag: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
-    let _ = (diag, host);
+/// The provider code entry for a diagnostic (Netease tags, Tencent texts ...), tried with each
+/// host that may say whose code it is: the remote host, the recipient's domain, the generator's.
+fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static ProviderCode> {
+    if diag.is_empty() {
+        return None;
+    }
+    let mut tried_none = false;
+    for h in hosts {
+        if h.is_none() {
+            if tried_none {
+                continue;
+            }
+            tried_none = true;
+        }
+        if let Some(p) = crate::knowledge::codes::find(diag, *h) {
+            return Some(p);
+        }
+    }
     None
 }
 
@@ -286,7 +316,13 @@ fn remote_host_in(diag: &str) -> Option<String> {
     None
 }
 
-fn finish(mut f: Found, global: &str, bounce_host: Option<&str>, opts: &ExplainOptions) -> BounceRecipient {
+fn finish(
+    mut f: Found,
+    global: &str,
+    bounce_host: Option<&str>,
+    context_command: Option<&'static str>,
+    opts: &ExplainOptions,
+) -> BounceRecipient {
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
     }
@@ -301,11 +337,18 @@ fn finish(mut f: Found, global: &str, bounce_host: Option<&str>, opts: &ExplainO
         (None, t) => t,
     };
     let reply_code = f.reply_code.take().or_else(|| find_reply_code(&diag));
-    let command = find_command(&lower);
+    let mut command = find_command(&lower).or(context_command);
+    if command.is_none() {
+        // A refusal that names the recipient, or speaks of "the recipient", was an answer to RCPT.
+        let named = f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&a.to_lowercase()));
+        if named || lower.contains("recipient") || lower.contains("rcpt") {
+            command = Some("RCPT");
+        }
+    }
     let remote_host = f.remote_host.take().filter(|h| !h.is_empty()).or_else(|| remote_host_in(&diag));
 
-    let host = remote_host.as_deref().or(bounce_host);
-    let provider = provider_code(&diag, host);
+    let rcpt_domain = f.address.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_string());
+    let provider = provider_code(&diag, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host]);
     let tag = netease_tag(&diag);
     let facts = classify::Facts {
         lower: &lower,

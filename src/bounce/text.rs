@@ -143,7 +143,28 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
         ("while connected to", "CONN"),
         ("in reply to starttls", "STARTTLS"),
     ];
-    TABLE.iter().find(|(k, _)| lower.contains(k)).map(|(_, v)| *v)
+    if let Some(c) = transcript_command(lower) {
+        return Some(c);
+    }
+    TABLE.iter().filter_map(|(k, v)| lower.find(k).map(|i| (i, *v))).min_by_key(|(i, _)| *i).map(|(_, v)| v)
+}
+
+/// In a session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`, or Postfix `In:` / `Out:`), the
+/// last command sent before the first error reply.
+fn transcript_command(lower: &str) -> Option<&'static str> {
+    let err = ["<<< 5", "<<< 4", "out: 5", "out: 4"].iter().filter_map(|k| lower.find(k)).min()?;
+    let before = lower.get(..err)?;
+    let sent = [">>> ", "in: "].iter().filter_map(|k| before.rfind(k).map(|i| i + k.len())).max()?;
+    let cmd = before.get(sent..)?.trim_start();
+    let word: String = cmd.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    match word.as_str() {
+        "rcpt" => Some("RCPT"),
+        "mail" => Some("MAIL"),
+        "data" | "bdat" => Some("DATA"),
+        "helo" | "ehlo" => Some("HELO"),
+        "starttls" => Some("STARTTLS"),
+        _ => None,
+    }
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
