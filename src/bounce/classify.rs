@@ -71,7 +71,7 @@ const SECOND: &[Reason] = &[
 
 /// Reasons a status maps to that text should be allowed to refine.
 fn weak(r: Reason) -> bool {
-    matches!(r, Reason::SecurityError | Reason::SystemError | Reason::NetworkError | Reason::Expired)
+    matches!(r, Reason::SecurityError | Reason::SystemError)
 }
 
 fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
@@ -118,7 +118,7 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
         }
         Reason::HostUnknown => {
             if by_status == Some(r) {
-                return !patterns::matches(Reason::NetworkError, lower) || patterns::matches(r, lower);
+                return !lower.contains("name server") && !lower.contains("try again") || patterns::matches(r, lower);
             }
             patterns::matches(r, lower) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
         }
@@ -143,8 +143,13 @@ pub fn reason(f: &Facts<'_>) -> Reason {
     if f.status.is_some_and(|s| s.starts_with("2.")) {
         return Reason::Delivered;
     }
+    let temporary = f.status.is_some_and(|s| s.starts_with("4.")) || f.reply_code.is_some_and(|c| c.starts_with('4'));
     for &r in FIRST {
         if probe(r, f, by_status) {
+            // A domain that "does not exist" only for now is a DNS failure, not a wrong domain.
+            if r == Reason::HostUnknown && temporary {
+                return Reason::NetworkError;
+            }
             return r;
         }
     }

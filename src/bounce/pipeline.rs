@@ -146,8 +146,9 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         _ => generated_by_host(&input),
     };
     let context_command = find_command(&lower);
+    let google_groups = input.text.contains("Google Groups") || input.text.contains("Google グループ");
     for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
-        report.recipients.push(finish(f, &global, provider_host.as_deref(), context_command, opts));
+        report.recipients.push(finish(f, &global, provider_host.as_deref(), context_command, google_groups, opts));
     }
     report.is_bounce = report.recipients.iter().any(|r| r.reason.is_bounce());
     report
@@ -293,6 +294,19 @@ fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static Provider
     None
 }
 
+/// A provider's own code (Netease, Tencent, Gmail ... or a row bound to a provider's hosts), as
+/// opposed to the standard text of an MTA.
+fn is_specific(p: &ProviderCode) -> bool {
+    use crate::knowledge::codes::Provider;
+    match p.provider {
+        Provider::Other(name) => {
+            !p.hosts.is_empty()
+                || !matches!(name, "Postfix" | "Exim" | "Sendmail" | "qmail" | "MTA" | "Exchange" | "Courier")
+        }
+        _ => true,
+    }
+}
+
 /// The remote host named in a diagnostic (`host mx.example.com[192.0.2.1] said:`).
 fn remote_host_in(diag: &str) -> Option<String> {
     let lower = diag.to_ascii_lowercase();
@@ -321,6 +335,7 @@ fn finish(
     global: &str,
     bounce_host: Option<&str>,
     context_command: Option<&'static str>,
+    google_groups: bool,
     opts: &ExplainOptions,
 ) -> BounceRecipient {
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
@@ -357,7 +372,22 @@ fn finish(
         command,
         action: f.action.as_deref(),
     };
-    let reason = provider.map(|p| p.reason).unwrap_or_else(|| classify::reason(&facts));
+    // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
+    // wording when the generic classifier agrees with it.
+    let (mut reason, provider) = match provider {
+        Some(p) if is_specific(p) => (p.reason, Some(p)),
+        other => {
+            let r = classify::reason(&facts);
+            (r, other.filter(|p| p.reason == r))
+        }
+    };
+    // A Google Groups refusal (in the reader's language): the group does not take the post.
+    if matches!(reason, Reason::Undefined | Reason::OnHold)
+        && google_groups
+        && f.address.as_deref().is_some_and(|a| a.ends_with("@googlegroups.com"))
+    {
+        reason = Reason::Rejected;
+    }
     let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))
         || reply_code.as_deref().is_some_and(|c| c.starts_with('4'));
