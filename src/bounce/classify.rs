@@ -24,6 +24,8 @@ pub struct Facts<'a> {
     /// `RCPT`, `MAIL`, `DATA`, `HELO`, `CONN`, `STARTTLS`.
     pub command: Option<&'a str>,
     pub action: Option<&'a str>,
+    /// Which reasons' patterns occur in `lower` (computed once).
+    pub hits: patterns::Hits,
 }
 
 /// Reasons whose text or status is tried first, in this order (Sisimai ClassOrder[0], newest names).
@@ -88,41 +90,37 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                     Reason::Rejected,
                     Reason::NotAccept,
                 ];
-                return !other.iter().any(|&o| patterns::matches(o, lower))
-                    || patterns::matches(Reason::UserUnknown, lower) && f.command != Some("MAIL");
+                return !other.iter().any(|&o| f.hits.has(o))
+                    || f.hits.has(Reason::UserUnknown) && f.command != Some("MAIL");
             }
-            f.command == Some("RCPT") && patterns::matches(r, lower)
+            f.command == Some("RCPT") && f.hits.has(r)
         }
         Reason::Filtered => {
             if by_status == Some(Reason::Filtered) {
-                return patterns::matches(Reason::UserUnknown, lower) || patterns::matches(r, lower);
+                return f.hits.has(Reason::UserUnknown) || f.hits.has(r);
             }
             if !matches!(f.command, Some("RCPT") | Some("MAIL")) {
-                return patterns::matches(r, lower) || patterns::matches(Reason::UserUnknown, lower);
+                return f.hits.has(r) || f.hits.has(Reason::UserUnknown);
             }
-            patterns::matches(r, lower) && f.command != Some("MAIL")
+            f.hits.has(r) && f.command != Some("MAIL")
         }
         Reason::Rejected => {
             if by_status == Some(r) {
                 return true;
             }
             if f.command == Some("MAIL") && !lower.is_empty() {
-                return patterns::matches(r, lower)
-                    || patterns::matches(Reason::UserUnknown, lower)
-                    || patterns::matches(Reason::HostUnknown, lower);
+                return f.hits.has(r) || f.hits.has(Reason::UserUnknown) || f.hits.has(Reason::HostUnknown);
             }
-            patterns::matches(r, lower)
+            f.hits.has(r)
         }
-        Reason::NoRelaying => {
-            matches!(f.command, None | Some("RCPT") | Some("MAIL") | Some("DATA")) && patterns::matches(r, lower)
-        }
+        Reason::NoRelaying => matches!(f.command, None | Some("RCPT") | Some("MAIL") | Some("DATA")) && f.hits.has(r),
         Reason::HostUnknown => {
             if by_status == Some(r) {
-                return !lower.contains("name server") && !lower.contains("try again") || patterns::matches(r, lower);
+                return !lower.contains("name server") && !lower.contains("try again") || f.hits.has(r);
             }
-            patterns::matches(r, lower) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
+            f.hits.has(r) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
         }
-        _ => by_status == Some(r) || patterns::matches(r, lower),
+        _ => by_status == Some(r) || f.hits.has(r),
     }
 }
 
@@ -157,7 +155,7 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         return r;
     }
     for &r in SECOND {
-        if patterns::matches(r, lower) {
+        if f.hits.has(r) {
             return r;
         }
     }

@@ -131,8 +131,9 @@ pub struct Block {
 pub fn head(text: &str) -> &str {
     let mut pos = 0usize;
     for line in text.split_inclusive('\n') {
-        let t = line.trim().to_ascii_lowercase();
-        if pos > 0 && ORIGINAL_MARKERS.iter().any(|m| t.starts_with(m)) {
+        let t = line.trim_start();
+        let first = t.as_bytes().first().copied().unwrap_or(b' ').to_ascii_lowercase();
+        if pos > 0 && matches!(first, b'-' | b'c' | b'o') && ORIGINAL_MARKERS.iter().any(|m| starts_with_ci(t, m)) {
             return text.get(..pos).unwrap_or(text);
         }
         pos += line.len();
@@ -383,8 +384,13 @@ pub fn looks_diagnostic(line: &str) -> bool {
         || l.contains("full")
 }
 
+/// `s` starts with `prefix_lower`, ignoring ASCII case.
+fn starts_with_ci(s: &str, prefix_lower: &str) -> bool {
+    s.as_bytes().get(..prefix_lower.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix_lower.as_bytes()))
+}
+
 fn is_boilerplate(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
+    let l = line.get(..line.len().min(64)).unwrap_or(line).to_ascii_lowercase();
     l.starts_with("--- ")
         || l.starts_with("==")
         || l.starts_with("this is a permanent error")

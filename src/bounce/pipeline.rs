@@ -14,7 +14,8 @@ use crate::reason::{Fault, Reason};
 pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     let input = message::read(raw);
     let head = mta::head(&input.text);
-    let lower = cut(head, 128 * 1024).to_lowercase();
+    // Bounce generators say who they are and what failed near the top; 16 KB is plenty.
+    let lower = cut(head, 16 * 1024).to_lowercase();
 
     // Addresses that are the bounce's own sender/receiver, not failed recipients.
     let h = &input.headers;
@@ -371,6 +372,7 @@ fn finish(
         reply_code: reply_code.as_deref(),
         command,
         action: f.action.as_deref(),
+        hits: crate::knowledge::patterns::scan(&lower),
     };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.

@@ -1104,6 +1104,75 @@ pub static TABLE: &[ReasonPatterns] = &[
     },
 ];
 
+/// Which reasons' patterns occur in a text: found in one pass over the text (patterns bucketed by
+/// their first byte), so classifying costs the same however many patterns the tables hold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hits(u64);
+
+impl Hits {
+    pub fn has(self, r: Reason) -> bool {
+        bit(r).is_some_and(|b| self.0 & (1u64 << b) != 0)
+    }
+}
+
+fn bit(r: Reason) -> Option<u32> {
+    Reason::ALL.iter().position(|&x| x == r).and_then(|i| u32::try_from(i).ok()).filter(|&i| i < 64)
+}
+
+struct Index {
+    /// (reason bit, whole pattern, its first literal piece, the piece's second byte)
+    flat: Vec<(u32, &'static str, &'static str, Option<u8>)>,
+    buckets: Vec<Vec<u32>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut flat = Vec::new();
+        let mut buckets = vec![Vec::new(); 256];
+        for t in TABLE {
+            let Some(b) = bit(t.reason) else { continue };
+            for p in t.patterns {
+                let first = if p.contains('*') && *p != "['spam']" {
+                    p.split('*').find(|s| !s.is_empty()).unwrap_or(p)
+                } else {
+                    p
+                };
+                let Some(&c) = first.as_bytes().first() else { continue };
+                if let (Ok(i), Some(bucket)) = (u32::try_from(flat.len()), buckets.get_mut(usize::from(c))) {
+                    bucket.push(i);
+                    flat.push((b, *p, first, first.as_bytes().get(1).copied()));
+                }
+            }
+        }
+        Index { flat, buckets }
+    })
+}
+
+/// Scans a lower-cased text once and returns the reasons whose patterns occur in it.
+pub fn scan(lower: &str) -> Hits {
+    let idx = index();
+    let bytes = lower.as_bytes();
+    let mut hits = 0u64;
+    for (i, &c) in bytes.iter().enumerate() {
+        let Some(bucket) = idx.buckets.get(usize::from(c)) else { continue };
+        for &pi in bucket {
+            let Some(&(b, whole, first, second)) = idx.flat.get(pi as usize) else { continue };
+            if hits & (1u64 << b) != 0 || (second.is_some() && bytes.get(i + 1).copied() != second) {
+                continue;
+            }
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            if rest.starts_with(first.as_bytes()) {
+                let ok = whole.len() == first.len() || lower.get(i..).is_some_and(|tail| pattern_matches(whole, tail));
+                if ok {
+                    hits |= 1u64 << b;
+                }
+            }
+        }
+    }
+    Hits(hits)
+}
+
 /// The patterns of one reason.
 pub fn of(reason: Reason) -> &'static [&'static str] {
     TABLE.iter().find(|t| t.reason == reason).map_or(&[], |t| t.patterns)
@@ -1141,6 +1210,18 @@ mod tests {
         for t in TABLE {
             for p in t.patterns {
                 assert_eq!(*p, p.to_lowercase(), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn scan_agrees_with_matches() {
+        for text in
+            ["550 5.1.1 user unknown", "mailbox full", "421 hl:ifc", "user bob not found", "nothing here", "邮箱已满"]
+        {
+            let hits = scan(text);
+            for t in TABLE {
+                assert_eq!(hits.has(t.reason), matches(t.reason, text), "{text} {:?}", t.reason);
             }
         }
     }
