@@ -15,6 +15,7 @@ const BOUNCE_SUBJECTS: &[&str] = &[
     "delivery status notification",
     "delivery failure",
     "delivery failed",
+    "failed delivery",
     "failure notice",
     "failure delivery",
     "mail delivery failed",
@@ -84,6 +85,8 @@ const BOUNCE_BODY: &[&str] = &[
     "your message was not delivered",
     "could not deliver your message",
     "unable to deliver your message",
+    "unable to deliver message to",
+    "error: invalid user address",
     "was not delivered to",
     "the mail server could not deliver",
     "delivery failed",
@@ -118,6 +121,7 @@ const BOUNCE_BODY: &[&str] = &[
 const DAEMONS: &[&str] = &[
     "mailer-daemon",
     "mailer_daemon",
+    "post_master",
     "mailerdaemon",
     "mail-daemon",
     "postmaster",
@@ -275,7 +279,7 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors:
     let bounce_like = !feedback
         && (dsn
             || notice
-            || (daemon && (subj || body))
+            || (daemon && (subj || body || has_errors))
             || (strong_subject && (body || has_recipients))
             || (!input.is_message && has_recipients && (body || has_errors)));
     let auto_sub = h.auto_submitted.starts_with("auto-replied");

@@ -458,8 +458,9 @@ pub fn to_found(blocks: Vec<Block>) -> Vec<Found> {
 /// `complainedRecipients` or a delivery. Returns the findings and whether it was a complaint.
 pub fn ses_json(text: &str) -> Option<(Vec<Found>, bool)> {
     let start = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\""))?;
-    let slice = text.get(start..)?;
-    let mut de = serde_json::Deserializer::from_str(slice).into_iter::<serde_json::Value>();
+    // Mail transport folds long lines: rejoin them before reading the JSON.
+    let slice: String = text.get(start..)?.chars().take(256 * 1024).filter(|&c| c != '\n' && c != '\r').collect();
+    let mut de = serde_json::Deserializer::from_str(&slice).into_iter::<serde_json::Value>();
     let v = de.next()?.ok()?;
     let kind = v.get("notificationType").or_else(|| v.get("eventType")).and_then(|k| k.as_str()).unwrap_or("");
     let mut out = Vec::new();

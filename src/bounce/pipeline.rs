@@ -38,6 +38,22 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             dsn::parse_one(&input.text, &mut found);
         }
     }
+    if found.is_empty() && input.text.contains("\"notificationType\"") {
+        if let Some((ses, complaint)) = mta::ses_json(&input.text) {
+            if complaint {
+                let mut report = empty_report(false);
+                report.kind = Kind::Feedback;
+                report.generated_by = Some("Amazon SES".to_string());
+                for f in ses {
+                    report.recipients.push(simple(f.address, Reason::Feedback, opts));
+                }
+                return report;
+            }
+            kind = Kind::Dsn;
+            generated_by = Some("Amazon SES".to_string());
+            found = ses;
+        }
+    }
     let short_paste = !input.is_message && input.text.lines().filter(|l| !l.trim().is_empty()).count() <= 3;
     if found.is_empty() && short_paste && !notice::is_notice(&input.text) {
         if let Some(f) = reply::parse(&input.text) {
@@ -80,19 +96,6 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found = n.recipients.clone();
     } else if !blocks.is_empty() {
         found = mta::to_found(blocks);
-    } else if let Some((ses, complaint)) = mta::ses_json(&input.text) {
-        if complaint {
-            let mut report = empty_report(false);
-            report.kind = Kind::Feedback;
-            report.generated_by = Some("Amazon SES".to_string());
-            for f in ses {
-                report.recipients.push(simple(f.address, Reason::Feedback, opts));
-            }
-            return report;
-        }
-        kind = Kind::Dsn;
-        generated_by = Some("Amazon SES".to_string());
-        found = ses;
     } else if !h.failed.is_empty() {
         found = h.failed.iter().map(|a| Found { address: Some(a.clone()), ..Found::default() }).collect();
     } else if !input.is_message {
@@ -118,7 +121,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         }
         return report;
     }
-    let bounce = kind == Kind::SmtpReply || det.bounce_like;
+    let bounce = kind == Kind::SmtpReply || det.bounce_like || generated_by.as_deref() == Some("Amazon SES");
     if !bounce {
         if det.auto_reply {
             report.kind = Kind::AutoReply;
