@@ -42,6 +42,7 @@ const FIRST: &[Reason] = &[
     Reason::NotCompliantRfc,
     Reason::BadReputation,
     Reason::Rejected,
+    Reason::NotAccept,
     Reason::HostUnknown,
     Reason::SpamDetected,
     Reason::RateLimited,
@@ -120,6 +121,8 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
             }
             f.hits.has(r) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
         }
+        // "No MX" texts say the domain takes no mail, whatever status came with them.
+        Reason::NotAccept => f.hits.has(r),
         _ => by_status == Some(r) || f.hits.has(r),
     }
 }

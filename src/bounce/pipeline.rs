@@ -4,7 +4,7 @@
 //! [`dsn::MAX_RECIPIENTS`].
 
 use super::message::{self, Input};
-use super::text::{cut, find_command, find_reply_code, find_status, squeeze};
+use super::text::{cut, find_command, find_reply_code, find_status};
 use super::{classify, detect, dsn, explain, mta, notice, reply};
 use super::{BounceRecipient, BounceReport, ExplainOptions, Found, Kind};
 use crate::knowledge::catalogue;
@@ -345,7 +345,7 @@ fn finish(
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
     }
-    let diag = f.diagnostic.as_deref().map(squeeze).unwrap_or_default();
+    let diag = f.diagnostic.as_deref().map(super::text::join_reply_lines).unwrap_or_default();
     let diag = cut(&diag, 1200).to_string();
     let lower = diag.to_lowercase();
 

@@ -17,11 +17,17 @@ pub fn is_status(s: &str) -> bool {
 
 /// The first RFC 3463 status in free text (`550 5.1.1 ...`, `(#5.5.0)`).
 pub fn find_status(text: &str) -> Option<String> {
+    // A failure status, not the 2.x.x of an earlier step of a transcript.
+    let first = find_status_from(text, b"45");
+    first.or_else(|| find_status_from(text, b"2"))
+}
+
+fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
     let b = text.as_bytes();
     let mut i = 0usize;
     while i < b.len() {
         let c = b.get(i).copied().unwrap_or(0);
-        if matches!(c, b'2' | b'4' | b'5') && b.get(i + 1) == Some(&b'.') {
+        if classes.contains(&c) && b.get(i + 1) == Some(&b'.') {
             let prev = if i == 0 { b' ' } else { b.get(i - 1).copied().unwrap_or(b' ') };
             if !prev.is_ascii_alphanumeric() && prev != b'.' && prev != b'-' {
                 let mut j = i + 2;
@@ -167,6 +173,44 @@ fn transcript_command(lower: &str) -> Option<&'static str> {
     }
 }
 
+/// Joins a multi-line SMTP reply: `550-5.7.1 first part 550-5.7.1 second part` keeps the first
+/// code and drops the repeated ones, so that the sentence reads (and matches) whole.
+pub fn join_reply_lines(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut lead: Option<(String, Option<String>)> = None;
+    let mut i = 0usize;
+    while let Some(&w) = words.get(i) {
+        let code =
+            w.get(..3).filter(|c| c.bytes().all(|x| x.is_ascii_digit()) && (c.starts_with('4') || c.starts_with('5')));
+        let is_code = code.is_some() && (w.len() == 3 || w.as_bytes().get(3) == Some(&b'-'));
+        if is_code {
+            let code = code.unwrap_or("").to_string();
+            let rest = w.get(4..).filter(|r| is_status(r)).map(str::to_string);
+            let next_status = words.get(i + 1).filter(|n| is_status(n)).map(|n| n.to_string());
+            let status = rest.clone().or(next_status.clone());
+            match &lead {
+                Some((c, st)) if *c == code && (st.is_none() || *st == status) => {
+                    // A continuation: skip the code (and its status when the first line had it).
+                    let skip_status = rest.is_none() && next_status.is_some() && st.is_some();
+                    if rest.is_some() && st.is_none() {
+                        // `554 554-5.7.1 ...`: keep the status the first line lacked.
+                        out.push(w.get(4..).unwrap_or(""));
+                        lead = Some((code, rest));
+                    }
+                    i += if skip_status { 2 } else { 1 };
+                    continue;
+                }
+                None => lead = Some((code, status)),
+                _ => {}
+            }
+        }
+        out.push(w);
+        i += 1;
+    }
+    out.join(" ")
+}
+
 /// Collapses runs of whitespace into single spaces and trims.
 pub fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -223,6 +267,17 @@ mod tests {
         assert_eq!(find_reply_code("554 DT:SPM 163 smtp10").as_deref(), Some("554"));
         assert_eq!(find_reply_code("550-5.1.1 nope").as_deref(), Some("550"));
         assert_eq!(find_reply_code("192.0.2.455 x"), None);
+    }
+
+    #[test]
+    fn multi_line_replies() {
+        assert_eq!(
+            join_reply_lines(
+                "550-5.7.1 Messages with multiple 550-5.7.1 addresses in From: 550 5.7.1 header are refused"
+            ),
+            "550-5.7.1 Messages with multiple addresses in From: header are refused"
+        );
+        assert_eq!(join_reply_lines("421 4.7.0 try later"), "421 4.7.0 try later");
     }
 
     #[test]
