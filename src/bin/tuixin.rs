@@ -352,6 +352,10 @@ fn print_bounce<W: Write>(out: &mut W, r: &BounceReport, lang: Lang, color: bool
     };
     let by = r.generated_by.as_deref().map(|g| format!(" · {g}")).unwrap_or_default();
     writeln!(out, "{}  {kind}{by}", p.wrap("1", &r.source))?;
+    if let Some(subject) = &r.original_subject {
+        let date = r.original_date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+        writeln!(out, "  {} {subject}{date}", tr(lang, "原邮件：", "original message:"))?;
+    }
     if r.suspicious {
         writeln!(
             out,

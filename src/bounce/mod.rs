@@ -82,6 +82,13 @@ pub struct BounceReport {
     /// Dressed as a bounce but not from a postmaster, or asks the reader to log in or click.
     pub suspicious: bool,
     pub recipients: Vec<BounceRecipient>,
+    /// The subject of the message that bounced, when the bounce quotes or attaches it
+    /// (an addition to the contract: absent from the JSON when unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_subject: Option<String>,
+    /// When the message that bounced was sent, as the bounce gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_date: Option<String>,
 }
 
 /// Context for an explanation.

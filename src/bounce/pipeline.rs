@@ -135,6 +135,21 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     report.kind = kind;
     report.generated_by = generated_by;
+    let inline = inline_original(&input);
+    report.original_subject = notice_info
+        .as_ref()
+        .and_then(|n| n.subject.clone())
+        .or_else(|| input.original.subject.clone())
+        .or(inline.subject)
+        .filter(|s| !s.is_empty())
+        .map(|s| cut(&s, 300).to_string());
+    report.original_date = notice_info
+        .as_ref()
+        .and_then(|n| n.time.clone())
+        .or_else(|| input.original.date.clone())
+        .or(inline.date)
+        .filter(|s| !s.is_empty())
+        .map(|s| cut(&s, 100).to_string());
 
     // Whole-message error lines, for recipients without their own diagnostic.
     let global = mta::error_lines(&input.text);
@@ -166,19 +181,29 @@ fn empty_report(suspicious: bool) -> BounceReport {
         generated_by: None,
         suspicious,
         recipients: Vec::new(),
+        original_subject: None,
+        original_date: None,
     }
+}
+
+/// The headers of an original message copied inline after a marker line.
+fn inline_original(input: &Input) -> message::Original {
+    if input.original.subject.is_some() || input.original.to.is_some() {
+        return message::Original::default();
+    }
+    let head_len = mta::head(&input.text).len();
+    if head_len >= input.text.len() {
+        return message::Original::default();
+    }
+    let rest = input.text.get(head_len..).unwrap_or("");
+    message::original_from_headers(rest.split_once('\n').map_or("", |x| x.1).trim_start_matches(['\n', '\r']))
 }
 
 /// The first recipient of the attached original message.
 fn original_to(input: &Input) -> Option<String> {
     let mut to = input.original.to.clone();
     if to.is_none() {
-        // An inline copy after a marker line.
-        let head_len = mta::head(&input.text).len();
-        let rest = input.text.get(head_len..).unwrap_or("");
-        let o =
-            message::original_from_headers(rest.split_once('\n').map_or("", |x| x.1).trim_start_matches(['\n', '\r']));
-        to = o.to;
+        to = inline_original(input).to;
     }
     let to = to?;
     let &(s, e) = super::text::find_addresses(&to).first()?;
