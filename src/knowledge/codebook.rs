@@ -59,6 +59,8 @@ pub struct CodeEntry {
     /// (`Error: bad syntax (Tencent)`, `DT:SPM (451)`).
     pub id: String,
     pub provider: &'static str,
+    /// True for an MTA's standard wording (Postfix, Exim ...) rather than a provider's own code.
+    pub generic: bool,
     pub code: &'static str,
     pub replies: &'static [&'static str],
     /// The reason's JSON name (`spamdetected`).
@@ -183,6 +185,7 @@ fn code_entry(e: &'static ProviderCode, id: String, lang: Lang) -> CodeEntry {
     CodeEntry {
         id,
         provider: e.provider.name(),
+        generic: e.is_generic(),
         code: e.code,
         replies: e.replies,
         reason: e.reason.name(),

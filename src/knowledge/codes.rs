@@ -21,8 +21,11 @@ pub enum Provider {
     Outlook,
     Yahoo,
     Apple,
-    /// Another provider or an MTA (`Sina`, `Sohu`, `Coremail`, `Postfix` ...).
+    /// Another provider (`Sina`, `Sohu`, `Coremail` ...).
     Other(&'static str),
+    /// The standard wording of an MTA (`Postfix`, `Exim`, `Sendmail`, `qmail`), said by any system
+    /// that runs it: weaker evidence than a provider's own code (see [`ProviderCode::is_generic`]).
+    Mta(&'static str),
 }
 
 impl Provider {
@@ -35,7 +38,7 @@ impl Provider {
             Provider::Outlook => "Outlook",
             Provider::Yahoo => "Yahoo",
             Provider::Apple => "Apple",
-            Provider::Other(name) => name,
+            Provider::Other(name) | Provider::Mta(name) => name,
         }
     }
 }
@@ -72,6 +75,14 @@ impl ProviderCode {
     /// Sisimai's hard-bounce flag for this row's reason.
     pub fn hard(&self) -> bool {
         self.reason.is_hard()
+    }
+
+    /// True for an MTA's standard wording (`User unknown`, `Relay access denied` ...) rather than a
+    /// provider's own code. Its reason is what the words say; a classifier that also has an explicit
+    /// RFC 3463 status may prefer the status where the two disagree (Sisimai files
+    /// `5.2.1 ... User unknown` under filtered), while a provider code should decide on its own.
+    pub fn is_generic(&self) -> bool {
+        matches!(self.provider, Provider::Mta(_))
     }
 }
 
