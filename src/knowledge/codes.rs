@@ -91,6 +91,13 @@ pub fn all() -> impl Iterator<Item = &'static ProviderCode> {
     super::netease::CODES.iter().chain(super::tencent::CODES.iter()).chain(super::others::CODES.iter())
 }
 
+/// The first row with this code (case-insensitive; for a code several rows share, the main one,
+/// e.g. the permanent `DT:SPM`), for a tag found without a text around it.
+pub fn by_code(code: &str) -> Option<&'static ProviderCode> {
+    let code = code.trim();
+    all().find(|e| e.code.eq_ignore_ascii_case(code))
+}
+
 /// Only this much of a text is searched: diagnostics are short, and the lookup must stay cheap on
 /// hostile input.
 const MAX_TEXT: usize = 64 * 1024;
@@ -142,7 +149,9 @@ fn tables() -> &'static Tables {
 /// domain (`...@163.com`, `http://service.mail.qq.com/...`).
 ///
 /// When several rows match, the most specific wins: the longest matched span, then a
-/// host-restricted row over an unrestricted one, then the longer key, then table order.
+/// host-restricted row over an unrestricted one, then the longer key, then table order. (Tag rows
+/// end their pattern with `[^\r\n]*`, so a provider tag outranks generic words on the same line,
+/// and a row that is only a prefix to the failure it quotes matches a short span on purpose.)
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
