@@ -253,3 +253,12 @@ fn netease_notice_wording_without_the_english_line() {
     let e = find("退信原因：您可能写了外星人的邮件地址；或者网络不给力", None).unwrap();
     assert_eq!(e.code, "Can not connect to");
 }
+
+#[test]
+fn rows_by_code() {
+    use tuixin::knowledge::codes::by_code;
+    let e = by_code("dt:spm").unwrap();
+    assert!(!e.temporary && e.replies.contains(&"554"));
+    assert_eq!(by_code(" Ip frequency limited ").unwrap().reason, Reason::RateLimited);
+    assert!(by_code("no such code").is_none());
+}

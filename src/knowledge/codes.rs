@@ -21,8 +21,11 @@ pub enum Provider {
     Outlook,
     Yahoo,
     Apple,
-    /// Another provider or an MTA (`Sina`, `Sohu`, `Coremail`, `Postfix` ...).
+    /// Another provider (`Sina`, `Sohu`, `Coremail` ...).
     Other(&'static str),
+    /// The standard wording of an MTA (`Postfix`, `Exim`, `Sendmail`, `qmail`), said by any system
+    /// that runs it: weaker evidence than a provider's own code (see [`ProviderCode::is_generic`]).
+    Mta(&'static str),
 }
 
 impl Provider {
@@ -35,7 +38,7 @@ impl Provider {
             Provider::Outlook => "Outlook",
             Provider::Yahoo => "Yahoo",
             Provider::Apple => "Apple",
-            Provider::Other(name) => name,
+            Provider::Other(name) | Provider::Mta(name) => name,
         }
     }
 }
@@ -73,11 +76,26 @@ impl ProviderCode {
     pub fn hard(&self) -> bool {
         self.reason.is_hard()
     }
+
+    /// True for an MTA's standard wording (`User unknown`, `Relay access denied` ...) rather than a
+    /// provider's own code. Its reason is what the words say; a classifier that also has an explicit
+    /// RFC 3463 status may prefer the status where the two disagree (Sisimai files
+    /// `5.2.1 ... User unknown` under filtered), while a provider code should decide on its own.
+    pub fn is_generic(&self) -> bool {
+        matches!(self.provider, Provider::Mta(_))
+    }
 }
 
 /// Every row of every provider table, Netease first, then Tencent, then the others.
 pub fn all() -> impl Iterator<Item = &'static ProviderCode> {
     super::netease::CODES.iter().chain(super::tencent::CODES.iter()).chain(super::others::CODES.iter())
+}
+
+/// The first row with this code (case-insensitive; for a code several rows share, the main one,
+/// e.g. the permanent `DT:SPM`), for a tag found without a text around it.
+pub fn by_code(code: &str) -> Option<&'static ProviderCode> {
+    let code = code.trim();
+    all().find(|e| e.code.eq_ignore_ascii_case(code))
 }
 
 /// Only this much of a text is searched: diagnostics are short, and the lookup must stay cheap on
@@ -131,7 +149,9 @@ fn tables() -> &'static Tables {
 /// domain (`...@163.com`, `http://service.mail.qq.com/...`).
 ///
 /// When several rows match, the most specific wins: the longest matched span, then a
-/// host-restricted row over an unrestricted one, then the longer key, then table order.
+/// host-restricted row over an unrestricted one, then the longer key, then table order. (Tag rows
+/// end their pattern with `[^\r\n]*`, so a provider tag outranks generic words on the same line,
+/// and a row that is only a prefix to the failure it quotes matches a short span on purpose.)
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();

@@ -62,11 +62,11 @@ const GMAIL: Provider = Provider::Gmail;
 const OUTLOOK: Provider = Provider::Outlook;
 const YAHOO_P: Provider = Provider::Yahoo;
 const APPLE_P: Provider = Provider::Apple;
-const POSTFIX: Provider = Provider::Other("Postfix");
-const EXIM: Provider = Provider::Other("Exim");
-const SENDMAIL: Provider = Provider::Other("Sendmail");
-const QMAIL: Provider = Provider::Other("qmail");
-const MTA: Provider = Provider::Other("MTA");
+const POSTFIX: Provider = Provider::Mta("Postfix");
+const EXIM: Provider = Provider::Mta("Exim");
+const SENDMAIL: Provider = Provider::Mta("Sendmail");
+const QMAIL: Provider = Provider::Mta("qmail");
+const MTA: Provider = Provider::Mta("MTA");
 
 const ASK_FREE_SPACE: Text = Text::new(
     "通过其他方式提醒对方清理邮箱，过一两天再发。",
