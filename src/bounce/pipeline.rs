@@ -324,16 +324,9 @@ fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static Provider
 }
 
 /// A provider's own code (Netease, Tencent, Gmail ... or a row bound to a provider's hosts), as
-/// opposed to the standard text of an MTA.
+/// opposed to the standard wording of an MTA.
 fn is_specific(p: &ProviderCode) -> bool {
-    use crate::knowledge::codes::Provider;
-    match p.provider {
-        Provider::Other(name) => {
-            !p.hosts.is_empty()
-                || !matches!(name, "Postfix" | "Exim" | "Sendmail" | "qmail" | "MTA" | "Exchange" | "Courier")
-        }
-        _ => true,
-    }
+    !p.is_generic() || !p.hosts.is_empty()
 }
 
 /// The remote host named in a diagnostic (`host mx.example.com[192.0.2.1] said:`).
@@ -394,6 +387,8 @@ fn finish(
     let rcpt_domain = f.address.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_string());
     let provider = provider_code(&diag, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host]);
     let tag = netease_tag(&diag);
+    // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
+    let provider = provider.or_else(|| tag.as_deref().and_then(crate::knowledge::codes::by_code));
     let facts = classify::Facts {
         lower: &lower,
         status: status.as_deref(),
@@ -421,10 +416,13 @@ fn finish(
     let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))
         || reply_code.as_deref().is_some_and(|c| c.starts_with('4'));
-    let temporary = match provider {
-        Some(p) => p.temporary,
-        None => four || info.temporary,
-    };
+    // A delay warning: the sending server is still retrying on its own.
+    let delayed = f.action.as_deref().is_some_and(|a| a.starts_with("delayed"));
+    let temporary = delayed
+        || match provider {
+            Some(p) => p.temporary,
+            None => four || info.temporary,
+        };
     let hard = reason.is_hard() && !four;
     let address_check =
         f.address.as_deref().filter(|a| a.contains('@')).map(|a| crate::recipients::check_address(a, &opts.check));
