@@ -340,6 +340,7 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
         "Gmail"
     } else if names("x-ms-exchange")
         || lower_text.contains("diagnostic information for administrators")
+        || lower_text.contains("delivery has failed to these recipients")
         || domain.ends_with("outlook.com")
         || domain.ends_with("hotmail.com")
         || domain.ends_with("onmicrosoft.com")
