@@ -363,7 +363,10 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
 
 /// Lines that carry an error rather than prose around it.
 pub fn looks_diagnostic(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
+    let l = line.to_lowercase();
+    if crate::knowledge::patterns::scan(&l) != crate::knowledge::patterns::Hits::default() {
+        return true;
+    }
     super::text::find_reply_code(line).is_some()
         || super::text::find_status(line).is_some()
         || l.contains("said:")

@@ -362,6 +362,9 @@ fn finish(
 ) -> BounceRecipient {
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
+    } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
+        // The recipient's own lines say nothing about the error; the message-wide error lines do.
+        f.diagnostic = Some(format!("{} {global}", f.diagnostic.as_deref().unwrap_or("")));
     }
     let diag = f.diagnostic.as_deref().map(super::text::join_reply_lines).unwrap_or_default();
     let diag = cut(&diag, 1200).to_string();
