@@ -22,7 +22,15 @@ fn clean_addr(v: &str) -> String {
         Some((_, a)) => a,
         None => v,
     };
-    let v = v.trim().trim_matches(['<', '>', '"', '\'', ' ']).trim();
+    let v = v.trim().trim_matches(['<', '>', '\'', ' ']).trim();
+    // `"odd..local"@example.com`: the quotes are syntax, not part of the mailbox name.
+    let unquoted;
+    let v = if v.starts_with('"') && v.contains("\"@") {
+        unquoted = v.replace('"', "");
+        unquoted.as_str()
+    } else {
+        v.trim_matches('"')
+    };
     if v.contains(' ') || v.starts_with('|') {
         // A pipe command naming the address among its arguments: the address inside.
         if let Some(&(s, e)) = super::text::find_addresses(v).first() {
@@ -52,7 +60,12 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         }
         match line.split_once(':') {
             Some((n, v)) if !n.is_empty() && !n.contains(' ') => {
-                fields.push((n.trim().to_ascii_lowercase(), v.trim().to_string()));
+                let name = n.trim().to_ascii_lowercase();
+                // Recipient blocks some MTAs forget to separate with a blank line.
+                if name == "final-recipient" && fields.iter().any(|(f, _)| f == "final-recipient") {
+                    blocks.push(std::mem::take(&mut fields));
+                }
+                fields.push((name, v.trim().to_string()));
             }
             _ => {
                 if let Some((_, v)) = fields.last_mut() {

@@ -261,6 +261,15 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     let addrs = find_addresses(line);
     let &(s, e) = addrs.first()?;
     let addr = line.get(s..e)?;
+    // `<"odd..local"@example.com>`: the scanner stops at the quote; take the quoted part too.
+    let (s, addr_owned) = match line.get(..s).and_then(|p| p.strip_suffix('"')) {
+        Some(before) => match before.rfind('"') {
+            Some(q) => (q, format!("{}{}", line.get(q + 1..before.len()).unwrap_or(""), addr)),
+            None => (s, addr.to_string()),
+        },
+        None => (s, addr.to_string()),
+    };
+    let addr = addr_owned.as_str();
     let lower = addr.to_ascii_lowercase();
     if exclude.iter().any(|x| x.eq_ignore_ascii_case(addr)) {
         return None;
@@ -283,7 +292,8 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
         && prefix.len() < 120
         && (plower.ends_with(':')
             || plower.ends_with(" to")
-            || plower.ends_with("deliver to")
+            || plower.ends_with(" recipient")
+            || plower.ends_with(" recipients")
             || plower.ends_with("以下地址"))
         && !plower.contains("rcpt to");
     if labelled && !sl0.starts_with('@') {

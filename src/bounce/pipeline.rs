@@ -20,7 +20,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     // Addresses that are the bounce's own sender/receiver, not failed recipients.
     let h = &input.headers;
     let mut exclude: Vec<&str> = Vec::new();
-    for a in [h.to.as_str(), h.from.as_str()] {
+    for a in [h.from.as_str()] {
         if a.contains('@') {
             exclude.push(a);
         }
@@ -72,6 +72,13 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if kind == Kind::SmtpReply {
         // A bare reply: the reply is all there is.
     } else if !found.is_empty() {
+        // A DSN whose only recipient is no mailbox (`@host` left of a source route): the text names it.
+        if let ([f], Some(b)) = (found.as_mut_slice(), blocks.first()) {
+            let a = f.address.as_deref().unwrap_or("");
+            if a.starts_with('@') || !a.contains('@') {
+                f.address = Some(b.address.clone());
+            }
+        }
         for f in found.iter_mut() {
             let addr = f.address.clone().unwrap_or_default();
             let better = blocks.iter().find(|b| b.address.eq_ignore_ascii_case(&addr)).map(|b| b.text.clone());
