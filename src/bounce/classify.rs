@@ -90,6 +90,7 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                     Reason::HasMoved,
                     Reason::Rejected,
                     Reason::NotAccept,
+                    Reason::RateLimited,
                 ];
                 return !other.iter().any(|&o| f.hits.has(o))
                     || f.hits.has(Reason::UserUnknown) && f.command != Some("MAIL");
@@ -119,7 +120,7 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
             if by_status == Some(r) {
                 return !lower.contains("name server") && !lower.contains("try again") || f.hits.has(r);
             }
-            f.hits.has(r) && !lower.contains("try again") && !lower.contains("malformed or unexpected")
+            f.hits.has(r) && !lower.contains("not found, try again") && !lower.contains("malformed or unexpected")
         }
         // "No MX" texts say the domain takes no mail, whatever status came with them.
         Reason::NotAccept => f.hits.has(r),

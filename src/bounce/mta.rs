@@ -43,6 +43,7 @@ const ORIGINAL_MARKERS: &[&str] = &[
     "----- transcript of session follows -----",
     "------ original message header",
     "------- original message -------",
+    "message headers follow",
 ];
 
 /// Lower-cased labels that may precede a recipient address on its line.
