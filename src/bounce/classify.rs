@@ -24,6 +24,10 @@ pub struct Facts<'a> {
     /// `RCPT`, `MAIL`, `DATA`, `HELO`, `CONN`, `STARTTLS`.
     pub command: Option<&'a str>,
     pub action: Option<&'a str>,
+    /// A provider notice or a pasted text, where the SMTP command is never given: a refusal of the
+    /// address is then read as the answer to RCPT (Sisimai's distinction of MTA transcripts does
+    /// not apply).
+    pub assume_rcpt: bool,
     /// Which reasons' patterns occur in `lower` (computed once).
     pub hits: patterns::Hits,
 }
@@ -95,13 +99,13 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                 return !other.iter().any(|&o| f.hits.has(o))
                     || f.hits.has(Reason::UserUnknown) && f.command != Some("MAIL");
             }
-            f.command == Some("RCPT") && f.hits.has(r)
+            (f.command == Some("RCPT") || f.command.is_none() && f.assume_rcpt) && f.hits.has(r)
         }
         Reason::Filtered => {
             if by_status == Some(Reason::Filtered) {
                 return f.hits.has(Reason::UserUnknown) || f.hits.has(r);
             }
-            if !matches!(f.command, Some("RCPT") | Some("MAIL")) {
+            if !matches!(f.command, Some("RCPT") | Some("MAIL")) && !(f.command.is_none() && f.assume_rcpt) {
                 return f.hits.has(r) || f.hits.has(Reason::UserUnknown);
             }
             f.hits.has(r) && f.command != Some("MAIL")

@@ -43,10 +43,14 @@ const LABELS: &[(&str, Label)] = &[
     ("收件人:", Label::To),
     ("收件人\n", Label::To),
     ("收 件 人", Label::To),
+    ("收信人：", Label::To),
+    ("收信人:", Label::To),
     ("抄　送", Label::Copy),
     ("密　送", Label::Copy),
     ("无法发送到", Label::Failed),
     ("退信原因", Label::Reason),
+    ("失败原因", Label::Reason),
+    ("错误原因", Label::Reason),
     ("Bounce reason", Label::Reason),
     ("英文说明", Label::English),
     ("退信代码", Label::Code),
@@ -59,11 +63,11 @@ const LABELS: &[(&str, Label)] = &[
 
 /// Markers that a text is one of these notices.
 pub fn is_notice(text: &str) -> bool {
-    (text.contains("退信原因") || text.contains("Bounce reason"))
-        && (text.contains("原邮件信息")
-            || text.contains("无法发送到")
-            || text.contains("被退回")
-            || text.contains("收件人"))
+    let reason_label = ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l));
+    let context = ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
+        .iter()
+        .any(|l| text.contains(l));
+    reason_label && context
         || text.contains("您的邮件被退回来了")
         || text.contains("很抱歉您发送的邮件被退回")
         || text.contains("Sorry, your mail is returned")
@@ -168,6 +172,17 @@ pub fn parse(text: &str) -> NoticeInfo {
     } else {
         reason_text.clone()
     };
+    if to_addrs.is_empty() {
+        // No labelled recipient: the addresses the notice names (not its own postmaster).
+        for (s, e) in find_addresses(text) {
+            let Some(a) = text.get(s..e) else { continue };
+            let a = a.to_ascii_lowercase();
+            let local = a.split('@').next().unwrap_or("");
+            if !matches!(local, "postmaster" | "mailer-daemon") && !to_addrs.contains(&a) && to_addrs.len() < 20 {
+                to_addrs.push(a);
+            }
+        }
+    }
     if info.recipients.is_empty() {
         for a in to_addrs {
             info.recipients.push(Found { address: Some(a), ..Found::default() });

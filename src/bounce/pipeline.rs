@@ -172,9 +172,19 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         _ => generated_by_host(&input),
     };
     let context_command = find_command(&lower);
+    let assume_rcpt = !input.is_message
+        || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let google_groups = input.text.contains("Google Groups") || input.text.contains("Google グループ");
     for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
-        report.recipients.push(finish(f, &global, provider_host.as_deref(), context_command, google_groups, opts));
+        report.recipients.push(finish(
+            f,
+            &global,
+            provider_host.as_deref(),
+            context_command,
+            google_groups,
+            assume_rcpt,
+            opts,
+        ));
     }
     report.is_bounce = report.recipients.iter().any(|r| r.reason.is_bounce());
     report
@@ -365,6 +375,7 @@ fn finish(
     bounce_host: Option<&str>,
     context_command: Option<&'static str>,
     google_groups: bool,
+    assume_rcpt: bool,
     opts: &ExplainOptions,
 ) -> BounceRecipient {
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
@@ -406,6 +417,7 @@ fn finish(
         command,
         action: f.action.as_deref(),
         hits: crate::knowledge::patterns::scan(&lower),
+        assume_rcpt,
     };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.

@@ -63,7 +63,8 @@ pub fn find_reply_code(text: &str) -> Option<String> {
             let prev = if i == 0 { b' ' } else { b.get(i - 1).copied().unwrap_or(b' ') };
             let next = b.get(i + 3).copied().unwrap_or(b' ');
             let prev_ok =
-                matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'(' | b'[' | b'\'' | b'"' | b'#' | b';' | b'=' | b'<');
+                matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'(' | b'[' | b'\'' | b'"' | b'#' | b';' | b'=' | b'<')
+                    || prev >= 0x80;
             let next_ok = matches!(next, b' ' | b'-' | b'\t' | b'\r' | b'\n' | b',' | b')' | b'"');
             let mid = b.get(i + 1).copied().unwrap_or(b'9');
             if prev_ok
