@@ -105,7 +105,8 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
             if by_status == Some(Reason::Filtered) {
                 return f.hits.has(Reason::UserUnknown) || f.hits.has(r);
             }
-            if !matches!(f.command, Some("RCPT") | Some("MAIL")) && !(f.command.is_none() && f.assume_rcpt) {
+            let rcpt_or_mail = matches!(f.command, Some("RCPT") | Some("MAIL")) || f.command.is_none() && f.assume_rcpt;
+            if !rcpt_or_mail {
                 return f.hits.has(r) || f.hits.has(Reason::UserUnknown);
             }
             f.hits.has(r) && f.command != Some("MAIL")
