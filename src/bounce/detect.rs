@@ -215,6 +215,8 @@ pub fn subject_is_bounce(subject: &str) -> bool {
 }
 
 pub fn body_is_bounce(lower_text: &str) -> bool {
+    // Bounce generators say so at the top.
+    let lower_text = super::text::cut(lower_text, 6 * 1024);
     BOUNCE_BODY.iter().any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
 }
 
@@ -235,6 +237,7 @@ pub fn from_daemon(input: &Input) -> bool {
 
 /// Asks the reader to click, log in or verify.
 pub fn asks_to_click(lower_text: &str) -> bool {
+    let lower_text = super::text::cut(lower_text, 8 * 1024);
     PHISHING.iter().any(|p| lower_text.contains(p))
         && (lower_text.contains("http")
             || lower_text.contains("www.")
@@ -314,6 +317,7 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors:
 
 /// Who wrote the bounce, from headers and body markers.
 pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
+    let top = super::text::cut(&input.text, 16 * 1024);
     let h = &input.headers;
     let from = h.from.as_str();
     let domain = from.rsplit('@').next().unwrap_or("");
@@ -322,17 +326,17 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
         || domain.ends_with("126.com")
         || domain.ends_with("yeah.net")
         || domain.ends_with("188.com")
-        || input.text.contains("您的邮件被退回来了")
+        || top.contains("您的邮件被退回来了")
     {
         "Netease"
     } else if domain == "qq.com"
         || domain.ends_with(".qq.com")
         || domain == "foxmail.com"
         || domain.ends_with("exmail.qq.com")
-        || input.text.contains("很抱歉您发送的邮件被退回")
+        || top.contains("很抱歉您发送的邮件被退回")
     {
         "Tencent"
-    } else if input.text.contains("Coremail") || contains_ci(&h.message_id, "coremail") {
+    } else if top.contains("Coremail") || contains_ci(&h.message_id, "coremail") {
         "Coremail"
     } else if names("x-ses-outgoing") || domain.ends_with("amazonses.com") || names("x-amz") {
         "Amazon SES"

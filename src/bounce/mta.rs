@@ -282,7 +282,7 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     let prefix = line.get(..s)?.trim().trim_end_matches(['<', '"', '\'', '(', '[']).trim();
     let suffix = line.get(e..)?.trim_start_matches(['>', '"', '\'', ']']);
     let plower = prefix.to_ascii_lowercase();
-    if NOT_RECIPIENT.iter().any(|n| plower == *n || plower.ends_with(&format!(" {n}")))
+    if NOT_RECIPIENT.iter().any(|n| plower == *n || plower.strip_suffix(n).is_some_and(|r| r.ends_with(' ')))
         || plower.ends_with("from:")
         || plower.ends_with("from")
     {
@@ -375,9 +375,6 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
 /// Lines that carry an error rather than prose around it.
 pub fn looks_diagnostic(line: &str) -> bool {
     let l = line.to_lowercase();
-    if crate::knowledge::patterns::scan(&l) != crate::knowledge::patterns::Hits::default() {
-        return true;
-    }
     super::text::find_reply_code(line).is_some()
         || super::text::find_status(line).is_some()
         || l.contains("said:")
@@ -396,6 +393,7 @@ pub fn looks_diagnostic(line: &str) -> bool {
         || l.contains("timed out")
         || l.contains("quota")
         || l.contains("full")
+        || crate::knowledge::patterns::scan(&l) != crate::knowledge::patterns::Hits::default()
 }
 
 /// `s` starts with `prefix_lower`, ignoring ASCII case.

@@ -1127,7 +1127,7 @@ fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut flat = Vec::new();
-        let mut buckets = vec![Vec::new(); 256];
+        let mut buckets = vec![Vec::new(); 4096];
         for t in TABLE {
             let Some(b) = bit(t.reason) else { continue };
             for p in t.patterns {
@@ -1137,14 +1137,32 @@ fn index() -> &'static Index {
                     p
                 };
                 let Some(&c) = first.as_bytes().first() else { continue };
-                if let (Ok(i), Some(bucket)) = (u32::try_from(flat.len()), buckets.get_mut(usize::from(c))) {
-                    bucket.push(i);
-                    flat.push((b, *p, first, first.as_bytes().get(1).copied()));
+                let Ok(i) = u32::try_from(flat.len()) else { continue };
+                match first.as_bytes().get(1) {
+                    Some(&d) => {
+                        if let Some(bucket) = buckets.get_mut(key(c, d)) {
+                            bucket.push(i);
+                        }
+                    }
+                    // A one-byte piece: every second byte.
+                    None => {
+                        for d in 0..16u8 {
+                            if let Some(bucket) = buckets.get_mut(key(c, d)) {
+                                bucket.push(i);
+                            }
+                        }
+                    }
                 }
+                flat.push((b, *p, first, first.as_bytes().get(1).copied()));
             }
         }
         Index { flat, buckets }
     })
+}
+
+/// Bucket of a pattern by its first byte and the low bits of its second.
+fn key(first: u8, second: u8) -> usize {
+    (usize::from(first) << 4) | usize::from(second & 0x0f)
 }
 
 /// Scans a lower-cased text once and returns the reasons whose patterns occur in it.
@@ -1153,7 +1171,8 @@ pub fn scan(lower: &str) -> Hits {
     let bytes = lower.as_bytes();
     let mut hits = 0u64;
     for (i, &c) in bytes.iter().enumerate() {
-        let Some(bucket) = idx.buckets.get(usize::from(c)) else { continue };
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let Some(bucket) = idx.buckets.get(key(c, next)) else { continue };
         for &pi in bucket {
             let Some(&(b, whole, first, second)) = idx.flat.get(pi as usize) else { continue };
             if hits & (1u64 << b) != 0 || (second.is_some() && bytes.get(i + 1).copied() != second) {
