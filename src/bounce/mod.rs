@@ -3,6 +3,20 @@
 //!
 //! Pipeline: detect → parse (MIME, RFC 3464, notice text, SMTP reply) → classify → explain.
 //! Never panics, never fails: malformed input yields a report with what could be understood.
+//!
+//! Code map:
+//! - `message.rs`: the one MIME pass (mail-parser, every charset); pasted text is decoded as
+//!   UTF-8 or GB18030; bare-CR files are normalised; input capped at 4 MB, text at 512 KB.
+//! - `dsn.rs`: RFC 3464 fields per recipient. `notice.rs`: the Netease/Coremail and QQ/exmail
+//!   templates, raw, pasted or flattened. `mta.rs`: the text of Postfix, Exim, Sendmail, qmail,
+//!   Exchange, Gmail, Yahoo ... bounces, and Amazon SES JSON. `reply.rs`: a bare SMTP reply.
+//! - `detect.rs`: bounce or not, which kind, who wrote it, suspicious or not.
+//! - `classify.rs`: provider code → generic patterns in Sisimai's order with the status → status
+//!   → command → onhold/undefined. `explain.rs`: the zh/en texts (provider entry or catalogue).
+//! - `pipeline.rs`: wires them together; `text.rs`: scanners for addresses, statuses, replies.
+//!
+//! Architecture invariant: no I/O, no clock, no panics; every loop is bounded by the input caps,
+//! `dsn::MAX_RECIPIENTS` recipients and a few thousand lines.
 
 use serde::{Deserialize, Serialize};
 
