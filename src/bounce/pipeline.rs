@@ -389,8 +389,11 @@ fn finish(
     let lower = diag.to_lowercase();
 
     let text_status = find_status(&diag);
-    let status = match (f.status.take(), text_status) {
-        (Some(s), Some(t)) if s.ends_with(".0.0") && s.get(..1) == t.get(..1) && !t.ends_with(".0.0") => Some(t),
+    // The remote server's own status, quoted in the diagnostic, is more specific than what the
+    // reporting MTA summarised it as (`Status: 4.4.7` over `450 4.7.1 Client host rejected`).
+    let last_status = super::text::find_last_status(&diag);
+    let status = match (f.status.take(), last_status.or(text_status)) {
+        (Some(s), Some(t)) if s.get(..1) == t.get(..1) && !t.ends_with(".0.0") => Some(t),
         (Some(s), _) => Some(s),
         (None, t) => t,
     };

@@ -15,6 +15,24 @@ pub fn is_status(s: &str) -> bool {
         && c.bytes().all(|x| x.is_ascii_digit())
 }
 
+/// The last failure status in free text (a nested reply quoted inside an outer one is the
+/// more specific: `5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'`).
+pub fn find_last_status(text: &str) -> Option<String> {
+    let mut rest = text;
+    let mut last = None;
+    let mut guard = 0;
+    while let Some(s) = find_status_from(rest, b"45") {
+        guard += 1;
+        let Some(i) = rest.find(&s) else { break };
+        rest = rest.get(i + s.len()..).unwrap_or("");
+        last = Some(s);
+        if guard > 50 {
+            break;
+        }
+    }
+    last
+}
+
 /// The first RFC 3463 status in free text (`550 5.1.1 ...`, `(#5.5.0)`).
 pub fn find_status(text: &str) -> Option<String> {
     // A failure status, not the 2.x.x of an earlier step of a transcript.
@@ -29,7 +47,10 @@ fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
         let c = b.get(i).copied().unwrap_or(0);
         if classes.contains(&c) && b.get(i + 1) == Some(&b'.') {
             let prev = if i == 0 { b' ' } else { b.get(i - 1).copied().unwrap_or(b' ') };
-            if !prev.is_ascii_alphanumeric() && prev != b'.' && prev != b'-' {
+            // `550-5.7.26`: a status after a reply code's continuation dash.
+            let after_reply =
+                prev == b'-' && i >= 4 && b.get(i - 4..i - 1).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+            if !prev.is_ascii_alphanumeric() && prev != b'.' && (prev != b'-' || after_reply) {
                 let mut j = i + 2;
                 while j < b.len() && b.get(j).is_some_and(|x| x.is_ascii_digit() || *x == b'.') && j - i < 12 {
                     j += 1;
