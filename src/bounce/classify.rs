@@ -150,6 +150,19 @@ pub fn reason(f: &Facts<'_>) -> Reason {
     if f.status.is_some_and(|s| s.starts_with("2.")) {
         return Reason::Delivered;
     }
+    // The sending MTA's own words for giving up after retrying, whatever the last reply was.
+    const GAVE_UP: &[&str] = &[
+        "message expired",
+        "retry timeout exceeded",
+        "have been failing for a long time",
+        "delivery expired",
+        "envelope expired",
+        "unable to deliver in",
+    ];
+    if GAVE_UP.iter().any(|p| lower.contains(p)) && !f.hits.has(Reason::UserUnknown) && !f.hits.has(Reason::MailboxFull)
+    {
+        return Reason::Expired;
+    }
     let temporary = f.status.is_some_and(|s| s.starts_with("4.")) || f.reply_code.is_some_and(|c| c.starts_with('4'));
     for &r in FIRST {
         if probe(r, f, by_status) {
