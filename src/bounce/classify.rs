@@ -190,6 +190,10 @@ pub fn reason(f: &Facts<'_>) -> Reason {
     if f.command == Some("MAIL") && !lower.is_empty() {
         return Reason::Rejected;
     }
+    // 500–504: the server did not understand the command (RFC 5321 §4.2.3).
+    if matches!(f.reply_code, Some("500" | "501" | "502" | "503" | "504")) {
+        return Reason::SyntaxError;
+    }
     if lower.trim().is_empty() && f.status.is_none() && f.reply_code.is_none() {
         return Reason::Undefined;
     }

@@ -903,6 +903,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "system config error",
             "temporary error",
             "temporary failure",
+            "queue file write error",
             "transaction failed",
             "service currently unavailable",
             "timeout waiting for input",
@@ -1075,6 +1076,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "command not recognized",
             "bad address syntax",
             "syntax error in parameters",
+            "command parameter not implemented",
+            "command not implemented",
         ],
     },
     ReasonPatterns {
