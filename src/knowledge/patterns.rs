@@ -114,6 +114,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "邮件大小超",
             "邮件过大",
             "附件过大",
+            "邮件太大",
             "超出大小限制",
         ],
     },
@@ -156,6 +157,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "已被冻结",
             "已停用",
             "账号已注销",
+            "邮箱已注销",
+            "已被禁用",
         ],
     },
     ReasonPatterns {
@@ -561,6 +564,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "bad destination system address",
             "domain is not configured",
             "域名不存在",
+            "域名无法解析",
         ],
     },
     ReasonPatterns {
@@ -698,6 +702,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "发送频率",
             "频率过快",
             "发信过于频繁",
+            "频率过高",
+            "发送过于频繁",
+            "超出发送限制",
         ],
     },
     ReasonPatterns {
@@ -796,6 +803,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "mi:ipb",
             "mi:spb",
             "ip被",
+            "黑名单",
+            "拒绝了发信ip",
         ],
     },
     ReasonPatterns {
