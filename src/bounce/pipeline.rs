@@ -159,7 +159,12 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         .map(|s| cut(&s, 100).to_string());
 
     // Whole-message error lines, for recipients without their own diagnostic.
-    let global = mta::error_lines(&input.text);
+    // Message-wide error lines: only worked out when a recipient lacks its own.
+    let needs_global = found.is_empty()
+        || found
+            .iter()
+            .any(|f| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !mta::looks_diagnostic(d)));
+    let global = if needs_global { mta::error_lines(&input.text) } else { String::new() };
     if found.is_empty() {
         found.push(Found {
             diagnostic: if global.is_empty() { None } else { Some(global.clone()) },
