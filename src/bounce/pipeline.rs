@@ -176,16 +176,19 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         Some("Tencent") => Some("qq.com".to_string()),
         _ => generated_by_host(&input),
     };
-    let context_command = find_command(&lower);
+    // The command named anywhere in the bounce: worked out once, only if a diagnostic lacks one.
+    let context_cell: std::cell::OnceCell<Option<&'static str>> = std::cell::OnceCell::new();
+    let context_command = || *context_cell.get_or_init(|| find_command(&lower));
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
-    let google_groups = input.text.contains("Google Groups") || input.text.contains("Google グループ");
+    let top = cut(&input.text, 16 * 1024);
+    let google_groups = top.contains("Google Groups") || top.contains("Google グループ");
     for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
         report.recipients.push(finish(
             f,
             &global,
             provider_host.as_deref(),
-            context_command,
+            &context_command,
             google_groups,
             assume_rcpt,
             opts,
@@ -378,7 +381,7 @@ fn finish(
     mut f: Found,
     global: &str,
     bounce_host: Option<&str>,
-    context_command: Option<&'static str>,
+    context_command: &dyn Fn() -> Option<&'static str>,
     google_groups: bool,
     assume_rcpt: bool,
     opts: &ExplainOptions,
@@ -403,7 +406,7 @@ fn finish(
         (None, t) => t,
     };
     let reply_code = f.reply_code.take().or_else(|| find_reply_code(&diag));
-    let mut command = find_command(&lower).or(context_command);
+    let mut command = find_command(&lower).or_else(context_command);
     if command.is_none() {
         // A refusal that names the recipient, or speaks of "the recipient", was an answer to RCPT.
         let named = f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&a.to_lowercase()));
