@@ -159,7 +159,10 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         "envelope expired",
         "unable to deliver in",
     ];
-    if GAVE_UP.iter().any(|p| lower.contains(p)) && !f.hits.has(Reason::UserUnknown) && !f.hits.has(Reason::MailboxFull)
+    if GAVE_UP.iter().any(|p| lower.contains(p))
+        && !f.hits.has(Reason::UserUnknown)
+        && !f.hits.has(Reason::MailboxFull)
+        && !lower.contains("dns")
     {
         return Reason::Expired;
     }
