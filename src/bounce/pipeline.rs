@@ -408,8 +408,10 @@ fn finish(
     let reply_code = f.reply_code.take().or_else(|| find_reply_code(&diag));
     let mut command = find_command(&lower).or_else(context_command);
     if command.is_none() {
-        // A refusal that names the recipient, or speaks of "the recipient", was an answer to RCPT.
-        let named = f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&a.to_lowercase()));
+        // A refusal that echoes the recipient as an SMTP path (`<a@example.com>`), or speaks of
+        // "the recipient", was an answer to RCPT.
+        let named =
+            f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&format!("<{}>", a.to_lowercase())));
         if named || lower.contains("recipient") || lower.contains("rcpt") {
             command = Some("RCPT");
         }
