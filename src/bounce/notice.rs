@@ -72,6 +72,7 @@ pub fn is_notice(text: &str) -> bool {
     reason_label && context
         || text.contains("您的邮件被退回来了")
         || text.contains("很抱歉您发送的邮件被退回")
+        || text.contains("发送的邮件被退回")
         || text.contains("Sorry, your mail is returned")
 }
 

@@ -137,8 +137,17 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         }
         return report;
     }
-    if generated_by.is_none() && kind == Kind::SmtpReply {
-        generated_by = netease_tag(&input.text).map(|_| "Netease".to_string());
+    if generated_by.is_none() {
+        // A pasted notice or reply: its template labels or a Netease tag say whose it is.
+        let top = cut(&input.text, 16 * 1024);
+        generated_by = if top.contains("原邮件信息") || top.contains("英文说明") || top.contains("邮件被退回来了")
+        {
+            Some("Netease".to_string())
+        } else if top.contains("无法发送到") || top.contains("发送的邮件被退回") {
+            Some("Tencent".to_string())
+        } else {
+            netease_tag(top).map(|_| "Netease".to_string())
+        };
     }
     report.kind = kind;
     report.generated_by = generated_by;
