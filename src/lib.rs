@@ -9,8 +9,8 @@
 pub mod bounce;
 pub mod i18n;
 pub mod knowledge;
-pub mod reason;
 pub mod re;
+pub mod reason;
 pub mod recipients;
 
 #[cfg(target_arch = "wasm32")]

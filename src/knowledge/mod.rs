@@ -1,3 +1,8 @@
 //! Typed knowledge tables: providers, mail domains, TLDs, local-part rules, reply codes.
 //! One file per provider or topic; every entry cites its source.
 pub mod codes;
+pub mod confusables;
+pub mod domains;
+pub mod keyboard;
+pub mod localparts;
+pub mod tlds;

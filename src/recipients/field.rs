@@ -1,0 +1,340 @@
+//! The whole field: split, normalise, check each address, then what only the list shows
+//! (separators, duplicates, limits, many Cc, external recipients, earlier bounces, the allowlist),
+//! and the field with every fix applied.
+
+use crate::knowledge::{domains, tlds};
+use crate::recipients::normalise::{self, Normalised};
+use crate::recipients::rules::Rule;
+use crate::recipients::split::{self, Segment};
+use crate::recipients::{address, CheckOptions, FieldKind, FieldReport, Note, RecipientReport, Severity, Verdict};
+
+/// At most this many recipients are checked; the rest of a huge field is reported, not checked.
+pub const MAX_RECIPIENTS: usize = 500;
+/// An address longer than this (in chars) is reported as too long without further checks.
+pub const MAX_ADDRESS_CHARS: usize = 512;
+/// At most this many findings per recipient (one more says the list was cut).
+pub const MAX_FINDINGS: usize = 12;
+/// Cc fields with at least this many recipients get a note.
+pub const MANY_CC: usize = 10;
+
+/// Per-message recipient limits that providers publish. Netease (550 RP:RCL) and Tencent have such
+/// limits but do not publish the numbers (shared/knowledge/compose-rules.tsv), so they are absent.
+const RECIPIENT_CAPS: &[(&str, usize, &str)] = &[
+    // Google Help, "Gmail sending limits": 500 recipients per message for personal accounts.
+    ("gmail.com", 500, "Gmail"),
+    ("googlemail.com", 500, "Gmail"),
+];
+
+/// One recipient in the making.
+struct Item {
+    start: usize,
+    end: usize,
+    sep: Option<char>,
+    name: Option<String>,
+    /// Address range inside the field (chars).
+    addr_start: usize,
+    addr_end: usize,
+    bracketed: bool,
+    norm: Normalised,
+    /// A separator inside the address (merged back): (separator, what it stands for).
+    joined: Option<(char, char)>,
+    too_long: bool,
+}
+
+fn make_item(chars: &[char], seg: &Segment) -> Item {
+    let raw = &chars[seg.start..seg.end];
+    let p = split::parse(raw);
+    let (a, b) = (seg.start + p.addr_start, seg.start + p.addr_end.max(p.addr_start));
+    let too_long = b - a > MAX_ADDRESS_CHARS;
+    let norm = if too_long { Normalised::default() } else { normalise::normalise(&chars[a..b]) };
+    Item {
+        start: seg.start,
+        end: seg.end,
+        sep: seg.sep,
+        name: p.name,
+        addr_start: a,
+        addr_end: b,
+        bracketed: p.bracketed,
+        norm,
+        joined: None,
+        too_long,
+    }
+}
+
+fn plain_letters(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `qq,com` and `13211083416；139.com`: a separator typed inside one address. Merges such pairs.
+fn merge(chars: &[char], items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let Some(prev) = out.last_mut() {
+            let sep = prev.sep.filter(|&s| s != '\n' && s != '\r');
+            let adjacent = prev.end + 1 == item.start && sep.is_some() && chars.get(prev.end) == sep.as_ref();
+            let simple = prev.name.is_none()
+                && item.name.is_none()
+                && !prev.bracketed
+                && !item.bracketed
+                && prev.joined.is_none();
+            if let (true, true, Some(sep)) = (adjacent, simple, sep) {
+                let (a, b) = (prev.norm.text.trim(), item.norm.text.trim());
+                let dom = a.split_once('@').map(|(_, d)| d);
+                let as_dot = a.matches('@').count() == 1
+                    && dom.is_some_and(|d| {
+                        !d.is_empty() && !d.contains('.') && d.bytes().all(|c| c.is_ascii_alphanumeric())
+                    })
+                    && plain_letters(b)
+                    && tlds::exists(&b.to_ascii_lowercase());
+                let as_at = !a.contains('@')
+                    && !b.contains('@')
+                    && !a.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+                    && domains::find(&b.to_ascii_lowercase()).is_some();
+                if as_dot || as_at {
+                    let joint = if as_dot { '.' } else { '@' };
+                    let text = format!("{a}{joint}{b}");
+                    let mut notes = std::mem::take(&mut prev.norm.notes);
+                    for n in item.norm.notes {
+                        if !notes.iter().any(|(r, _)| *r == n.0) {
+                            notes.push(n);
+                        }
+                    }
+                    prev.norm = Normalised { text, notes };
+                    prev.end = item.end;
+                    prev.addr_end = item.addr_end;
+                    prev.sep = item.sep;
+                    prev.joined = Some((sep, joint));
+                    continue;
+                }
+            }
+        }
+        out.push(item);
+    }
+    out
+}
+
+/// Does an allowlist entry cover this address / domain?
+fn allowed(opts: &CheckOptions, addr: &str, domain: &str) -> bool {
+    opts.allowlist.iter().any(|e| {
+        let e = e.trim().to_lowercase();
+        let e = e.strip_prefix('@').unwrap_or(&e);
+        !e.is_empty() && (e == addr || (!e.contains('@') && (e == domain || domain.ends_with(&format!(".{e}")))))
+    })
+}
+
+fn severity_verdict(notes: &[Note]) -> Verdict {
+    notes.iter().map(|n| Verdict::from(n.severity)).max().unwrap_or(Verdict::Ok)
+}
+
+/// Checks a field; `field_notes` carries notes found before (invalid UTF-8).
+pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
+    let lang = opts.lang;
+    let chars: Vec<char> = text.chars().collect();
+    let (segments, truncated) = split::split(&chars, MAX_RECIPIENTS);
+    let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
+    let items = merge(&chars, items);
+
+    let sender_domain = opts
+        .from
+        .as_deref()
+        .and_then(|f| f.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase()));
+    let sender_internal = sender_domain.as_deref().filter(|d| domains::find(d).is_none_or(|m| !m.free));
+
+    let mut recipients = Vec::with_capacity(items.len());
+    let mut replacements: Vec<Option<String>> = Vec::with_capacity(items.len());
+    let mut seen: Vec<String> = Vec::new();
+    let mut any_fix = false;
+    for item in &items {
+        let raw: String = chars[item.start..item.end].iter().collect();
+        let typed_addr: String = chars[item.addr_start..item.addr_end].iter().collect();
+        let mut notes: Vec<Note> = Vec::new();
+        if item.too_long {
+            notes.push(Note::new(Rule::AddressTooLong, &[&typed_addr.len().to_string()], false));
+            recipients.push(RecipientReport {
+                raw,
+                start: item.start,
+                end: item.end,
+                name: item.name.clone(),
+                address: String::new(),
+                verdict: Verdict::Error,
+                suggestion: None,
+                findings: notes.iter().map(|n| n.render(lang, None)).collect(),
+            });
+            replacements.push(None);
+            continue;
+        }
+        for (rule, what) in &item.norm.notes {
+            notes.push(Note::new(*rule, &[what], true));
+        }
+        if let Some((sep, joint)) = item.joined {
+            notes.push(Note::new(Rule::SeparatorInAddress, &[&sep.to_string(), &joint.to_string()], true));
+        }
+        let ac = address::check(&item.norm.text, item.bracketed);
+        notes.extend(ac.notes);
+        let name = item.name.clone().or(ac.name);
+        let typed_trim = typed_addr.trim_matches([' ', '\t']);
+        let normalised_changed = item.norm.text.trim_matches(' ') != typed_trim || item.joined.is_some();
+        let candidate = ac.fixed.clone().or_else(|| normalised_changed.then(|| ac.address.clone()));
+        let suggestion = candidate.filter(|c| c != typed_trim);
+        // Allowlist: the user said this address or domain is right; warnings go quiet.
+        let key_addr = format!("{}@{}", ac.local, ac.domain).to_lowercase();
+        let typed_lower = ac.address.to_lowercase();
+        let typed_domain = typed_lower.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default();
+        let mut suggestion = suggestion;
+        if allowed(opts, &typed_lower, &typed_domain) || allowed(opts, &key_addr, &ac.domain) {
+            notes.retain(|n| n.severity != Severity::Warning);
+            if !notes.iter().any(|n| n.fixes) {
+                suggestion = None;
+            }
+        }
+        // Remembered bounces.
+        for b in &opts.bounced {
+            let addr = b.address.trim().to_lowercase();
+            if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
+                let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
+                let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
+                notes.push(Note::new(Rule::BouncedBefore, &[date, reason], false));
+                break;
+            }
+        }
+        // External recipients, relative to an organisation's own domain.
+        if let Some(own) = sender_internal {
+            let d = ac.domain.as_str();
+            if !d.is_empty() && d != own && !d.ends_with(&format!(".{own}")) && !own.ends_with(&format!(".{d}")) {
+                notes.push(Note::new(Rule::ExternalRecipient, &[own], false));
+            }
+        }
+        // Duplicates after normalisation.
+        let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_lowercase();
+        let duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
+        if duplicate {
+            notes.push(Note::new(Rule::Duplicate, &[&dup_key], true));
+        } else {
+            seen.push(dup_key);
+        }
+        let verdict = severity_verdict(&notes);
+        let shown = suggestion.clone();
+        let mut findings: Vec<_> = notes
+            .iter()
+            .take(MAX_FINDINGS)
+            .map(
+                |n| if n.rule == Rule::Duplicate { n.render(lang, Some("")) } else { n.render(lang, shown.as_deref()) },
+            )
+            .collect();
+        for f in &mut findings {
+            if f.rule == "duplicate-recipient" {
+                f.suggestion = None;
+            }
+        }
+        if notes.len() > MAX_FINDINGS {
+            findings.push(Note::new(Rule::FindingsCapped, &[&MAX_FINDINGS.to_string()], false).render(lang, None));
+        }
+        let replacement = if duplicate {
+            Some(String::new())
+        } else {
+            suggestion.as_ref().map(|s| {
+                let before: String = chars[item.start..item.addr_start].iter().collect();
+                let after: String = chars[item.addr_end.min(item.end)..item.end].iter().collect();
+                format!("{before}{s}{after}")
+            })
+        };
+        any_fix |= replacement.is_some();
+        replacements.push(replacement);
+        recipients.push(RecipientReport {
+            raw,
+            start: item.start,
+            end: item.end,
+            name,
+            address: ac.address,
+            verdict,
+            suggestion,
+            findings,
+        });
+    }
+
+    // Separators a webmail may not understand, and a trailing one.
+    let mut odd_seps: Vec<char> = Vec::new();
+    for item in &items {
+        if let Some(s) = item.sep.filter(|&s| split::is_fullwidth_separator(s)) {
+            if !odd_seps.contains(&s) {
+                odd_seps.push(s);
+            }
+        }
+    }
+    for s in &odd_seps {
+        field_notes.push(Note::new(Rule::FullwidthSeparator, &[&s.to_string()], true));
+    }
+    let last = text.trim_end_matches([' ', '\t', '\u{3000}']).chars().last();
+    let trailing = !items.is_empty() && matches!(last, Some(',' | '，' | '、'));
+    if let (true, Some(c)) = (trailing, last) {
+        if !odd_seps.contains(&c) {
+            field_notes.push(Note::new(Rule::TrailingSeparator, &[&c.to_string()], true));
+        }
+    }
+    if truncated || items.iter().any(|i| i.too_long) {
+        field_notes.push(Note::new(Rule::FieldTruncated, &[&recipients.len().to_string()], false));
+    }
+    // Limits of the sender's provider, and many Cc.
+    let count = recipients.len();
+    if let Some(d) = sender_domain.as_deref() {
+        if let Some(&(_, cap, who)) = RECIPIENT_CAPS.iter().find(|(dom, _, _)| *dom == d) {
+            if count > cap {
+                field_notes.push(Note::new(
+                    Rule::TooManyRecipients,
+                    &[&count.to_string(), who, &cap.to_string()],
+                    false,
+                ));
+            }
+        }
+    }
+    if opts.field == FieldKind::Cc && count >= MANY_CC {
+        field_notes.push(Note::new(Rule::ManyCc, &[&count.to_string()], false));
+    }
+
+    // The field with every fix applied.
+    let field_fix = !odd_seps.is_empty() || trailing;
+    let fixed = if any_fix || field_fix {
+        let mut out = String::with_capacity(text.len());
+        let mut cursor = 0usize;
+        for (item, rep) in items.iter().zip(&replacements) {
+            let between: String = chars[cursor..item.start]
+                .iter()
+                .map(|&c| if split::is_fullwidth_separator(c) { ';' } else { c })
+                .collect();
+            match rep {
+                Some(r) if r.is_empty() => {
+                    // A duplicate: drop it with the separator before it.
+                    let kept = between.trim_end_matches(|c: char| c == ' ' || split::is_separator(c));
+                    out.push_str(kept);
+                }
+                Some(r) => {
+                    out.push_str(&between);
+                    out.push_str(r);
+                }
+                None => {
+                    out.push_str(&between);
+                    out.extend(&chars[item.start..item.end]);
+                }
+            }
+            cursor = item.end;
+        }
+        let rest: String = chars[cursor.min(chars.len())..].iter().collect();
+        if trailing {
+            let t = rest.trim_end_matches([' ', '\t', '\u{3000}']);
+            out.push_str(t.get(..t.len() - last.map_or(0, char::len_utf8)).unwrap_or(t));
+        } else {
+            out.extend(rest.chars().map(|c| if split::is_fullwidth_separator(c) { ';' } else { c }));
+        }
+        (out != text).then_some(out)
+    } else {
+        None
+    };
+    let fixed_ref = fixed.as_deref();
+    FieldReport {
+        input: text.to_string(),
+        recipients,
+        findings: field_notes.iter().map(|n| n.render(lang, fixed_ref)).collect(),
+        fixed,
+    }
+}
