@@ -68,6 +68,7 @@ pub const DOMAINS: &[MailDomain] = &[
     d("sina.cn", T, true),
     d("vip.sina.com", C, true),
     d("sina.net", K, false),
+    d("sina.com.cn", K, false),
     d("sohu.com", T, true),
     d("vip.sohu.com", C, true),
     d("aliyun.com", T, true),
@@ -150,6 +151,7 @@ pub const DOMAINS: &[MailDomain] = &[
     d("pm.me", C, true),
     d("zoho.com", C, true),
     d("zohomail.com", K, true),
+    d("zoho.com.cn", K, true),
     d("yandex.com", C, true),
     d("yandex.ru", C, true),
     d("ya.ru", K, true),
@@ -259,14 +261,36 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
     DOMAINS.iter().find(|m| m.domain == domain)
 }
 
+/// A table entry split into name and suffix once (the typo search runs on every keystroke).
+#[derive(Debug)]
+pub struct Split {
+    pub name: &'static str,
+    pub suffix: &'static str,
+    pub entry: &'static MailDomain,
+}
+
+/// All entries, split.
+pub fn splits() -> &'static [Split] {
+    static SPLITS: std::sync::OnceLock<Vec<Split>> = std::sync::OnceLock::new();
+    SPLITS.get_or_init(|| {
+        DOMAINS
+            .iter()
+            .map(|m| {
+                let (name, suffix) = split_suffix(m.domain);
+                Split { name, suffix, entry: m }
+            })
+            .collect()
+    })
+}
+
 /// Domains a typo may be a slip for.
-pub fn targets() -> impl Iterator<Item = &'static MailDomain> {
-    DOMAINS.iter().filter(|m| m.tier != Tier::Known)
+pub fn targets() -> impl Iterator<Item = &'static Split> {
+    splits().iter().filter(|s| s.entry.tier != Tier::Known)
 }
 
 /// The domains of a brand (`name` as split by [`split_suffix`]): `sina` → sina.com, sina.cn, ...
 pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
-    DOMAINS.iter().filter(move |m| split_suffix(m.domain).0 == name)
+    splits().iter().filter(move |s| s.name == name).map(|s| s.entry)
 }
 
 /// Is the brand international (country variants exist, so an unknown country TLD may be real)?
@@ -278,9 +302,9 @@ pub fn brand_is_international(name: &str) -> bool {
 /// provider, `.com` for a `.net` one). Lands on real TLDs, so the TLD check alone misses them.
 pub fn confused_suffix(real: &str, typed: &str) -> bool {
     match real {
-        "com" => matches!(typed, "cn" | "cm" | "om" | "co" | "com.cn" | "net" | "org" | "cc" | "cx" | "vn"),
+        "com" => matches!(typed, "cn" | "cm" | "om" | "co" | "net" | "org" | "cc" | "cx" | "vn"),
         "net" => matches!(typed, "com" | "cn" | "ne" | "nt" | "et" | "org"),
-        "cn" => matches!(typed, "com" | "com.cn" | "cm" | "cc"),
+        "cn" => matches!(typed, "com" | "cm" | "cc"),
         _ => false,
     }
 }

@@ -8,24 +8,33 @@
 /// Rows with their horizontal offset in quarter keys (stagger of a physical keyboard).
 const ROWS: [(&[u8], i8); 4] = [(b"1234567890-", 0), (b"qwertyuiop", 2), (b"asdfghjkl", 3), (b"zxcvbnm", 5)];
 
-/// Position of a key: (row, column in quarter keys). `None` for keys not on these rows.
-fn position(c: u8) -> Option<(i8, i8)> {
-    let c = c.to_ascii_lowercase();
-    for (row, (keys, offset)) in ROWS.iter().enumerate() {
-        if let Some(i) = keys.iter().position(|&k| k == c) {
-            return Some((row as i8, offset + 4 * i as i8));
+/// Position of every ASCII key, computed at compile time: row * 64 + column (quarter keys), or -1.
+const POS: [i16; 128] = {
+    let mut t = [-1i16; 128];
+    let mut row = 0;
+    while row < ROWS.len() {
+        let (keys, offset) = ROWS[row];
+        let mut i = 0;
+        while i < keys.len() {
+            let pos = row as i16 * 64 + offset as i16 + 4 * i as i16;
+            t[keys[i] as usize] = pos;
+            t[keys[i].to_ascii_uppercase() as usize] = pos;
+            i += 1;
         }
+        row += 1;
     }
-    None
-}
+    t
+};
 
 /// Do keys `a` and `b` touch on a QWERTY keyboard (same row and next to each other, or on a
 /// neighbouring row and overlapping)? A key is not adjacent to itself.
+#[inline]
 pub fn adjacent(a: u8, b: u8) -> bool {
-    let (Some((ra, ca)), Some((rb, cb))) = (position(a), position(b)) else { return false };
-    if (ra, ca) == (rb, cb) {
+    let (pa, pb) = (POS[(a & 0x7f) as usize], POS[(b & 0x7f) as usize]);
+    if pa < 0 || pb < 0 || pa == pb || a >= 0x80 || b >= 0x80 {
         return false;
     }
+    let (ra, ca, rb, cb) = (pa / 64, pa % 64, pb / 64, pb % 64);
     let dx = (ca - cb).abs();
     match (ra - rb).abs() {
         0 => dx == 4,

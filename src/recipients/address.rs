@@ -74,8 +74,10 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     if bracketed {
         s = s.trim_matches(|c| c == '<' || c == '>').to_string();
     }
+    // A quoted local part (`"john smith"@example.com`) may hold spaces.
+    let quoted = s.starts_with('"') && s.get(1..).is_some_and(|r| r.contains("\"@"));
     // Spaces next to `@` or `.` are slips: drop them.
-    if s.contains(' ') {
+    if s.contains(' ') && !quoted {
         let mut cleaned = String::with_capacity(s.len());
         let chars: Vec<char> = s.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -95,7 +97,7 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
         }
     }
     // Still a space: `name addr`, `local domain` (space for @), or a space inside the local part.
-    if let Some((head, last)) = s.rsplit_once(' ') {
+    if let Some((head, last)) = s.rsplit_once(' ').filter(|_| !quoted) {
         let (head, last) = (head.trim().to_string(), last.to_string());
         if last.contains('@') {
             let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();

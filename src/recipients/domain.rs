@@ -53,14 +53,25 @@ fn label_ok(label: &str) -> bool {
 /// does not exist, in which case a close suffix costs its distance.
 fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDomain)> {
     let mut found = Vec::new();
-    for m in domains::targets() {
-        let (tname, tsuffix) = domains::split_suffix(m.domain);
+    // Suffix distances, computed once per distinct table suffix.
+    let mut suffix_costs: Vec<(&'static str, Option<u16>)> = Vec::new();
+    for t in domains::targets() {
+        let (m, tname, tsuffix) = (t.entry, t.name, t.suffix);
+        if tld_ok && tsuffix != suffix {
+            continue;
+        }
         let suffix_cost = if tsuffix == suffix {
             0
         } else if tld_ok {
             continue;
         } else {
-            match typo::distance(suffix.as_bytes(), tsuffix.as_bytes(), EDIT) {
+            let cached = suffix_costs.iter().find(|(s, _)| *s == tsuffix).map(|(_, c)| *c);
+            let cost = cached.unwrap_or_else(|| {
+                let c = typo::distance(suffix.as_bytes(), tsuffix.as_bytes(), EDIT);
+                suffix_costs.push((tsuffix, c));
+                c
+            });
+            match cost {
                 Some(c) => c,
                 None => continue,
             }
@@ -194,7 +205,8 @@ pub fn check(typed: &str) -> DomainCheck {
     }
     // No dot: a missing dot (`qqcom`), a missing TLD (`@outlook`), or not an Internet domain.
     if !domain.contains('.') {
-        if let Some(m) = domains::DOMAINS.iter().find(|m| m.domain.replace('.', "") == domain) {
+        let undotted = |d: &str| d.bytes().filter(|&b| b != b'.').eq(domain.bytes());
+        if let Some(m) = domains::DOMAINS.iter().find(|m| m.domain.len() == domain.len() + 1 && undotted(m.domain)) {
             out.add(Rule::MissingDot, &[&domain, m.domain], true);
             out.fixed = Some(m.domain.to_string());
             return out;

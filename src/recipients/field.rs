@@ -131,7 +131,8 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
 pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
     let lang = opts.lang;
     let chars: Vec<char> = text.chars().collect();
-    let (segments, truncated) = split::split(&chars, MAX_RECIPIENTS);
+    let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
+    let truncated = total > segments.len();
     let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
     let items = merge(&chars, items);
 
@@ -276,7 +277,7 @@ pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fie
         field_notes.push(Note::new(Rule::FieldTruncated, &[&recipients.len().to_string()], false));
     }
     // Limits of the sender's provider, and many Cc.
-    let count = recipients.len();
+    let count = total;
     if let Some(d) = sender_domain.as_deref() {
         if let Some(&(_, cap, who)) = RECIPIENT_CAPS.iter().find(|(dom, _, _)| *dom == d) {
             if count > cap {

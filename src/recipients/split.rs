@@ -24,9 +24,10 @@ fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t')
 }
 
-/// Splits `chars` on separators outside quotes and angle brackets. Stops after `max` non-empty
-/// segments; the flag says whether anything was left unsplit.
-pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, bool) {
+/// Splits `chars` on separators outside quotes and angle brackets. Keeps at most `max` non-empty
+/// segments and returns them with the number of all non-empty segments.
+pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
+    let mut total = 0usize;
     let mut out = Vec::new();
     let (mut quoted, mut angle) = (false, false);
     let mut start = 0usize;
@@ -58,10 +59,10 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, bool) {
                 e -= 1;
             }
             if s < e {
-                if out.len() == max {
-                    return (out, true);
+                total += 1;
+                if out.len() < max {
+                    out.push(Segment { start: s, end: e, sep: c });
                 }
-                out.push(Segment { start: s, end: e, sep: c });
             }
             // An unclosed quote or bracket must not swallow the rest of the field.
             if c == Some('\n') {
@@ -72,7 +73,7 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, bool) {
         }
         i += 1;
     }
-    (out, false)
+    (out, total)
 }
 
 /// A recipient's display name and the chars of its address (offsets relative to the segment).
@@ -157,7 +158,10 @@ mod tests {
         assert_eq!(segs("\"Zhang, San\" <z@qq.com>, x@y.cn").len(), 2);
         assert_eq!(segs("  ;;, ").len(), 0);
         let chars: Vec<char> = "a,b,c".chars().collect();
-        assert!(split(&chars, 2).1);
+        assert_eq!(
+            split(&chars, 2),
+            (vec![Segment { start: 0, end: 1, sep: Some(',') }, Segment { start: 2, end: 3, sep: Some(',') }], 3)
+        );
     }
 
     #[test]

@@ -53,20 +53,26 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
     if (n as i32 - m as i32).unsigned_abs() as u16 * 2 > limit {
         return None; // each length difference costs at least a cheap insert/delete
     }
+    let mut del = [0u16; MAX_LEN];
+    for (j, d) in del.iter_mut().enumerate().take(m) {
+        *d = delete_cost(target, j);
+    }
     let mut prev2 = [0u16; MAX_LEN + 1];
     let mut prev = [0u16; MAX_LEN + 1];
     let mut cur = [0u16; MAX_LEN + 1];
     for j in 1..=m {
-        prev[j] = prev[j - 1] + delete_cost(target, j - 1);
+        prev[j] = prev[j - 1] + del[j - 1];
     }
     for i in 1..=n {
-        cur[0] = prev[0] + insert_cost(typed, i - 1);
+        let ins = insert_cost(typed, i - 1);
+        let a = typed[i - 1];
+        cur[0] = prev[0] + ins;
         let mut row_min = cur[0];
         for j in 1..=m {
-            let (a, b) = (typed[i - 1], target[j - 1]);
+            let b = target[j - 1];
             let mut best = prev[j - 1] + sub_cost(a, b);
-            best = best.min(prev[j] + insert_cost(typed, i - 1));
-            best = best.min(cur[j - 1] + delete_cost(target, j - 1));
+            best = best.min(prev[j] + ins);
+            best = best.min(cur[j - 1] + del[j - 1]);
             if i > 1 && j > 1 && a == target[j - 2] && typed[i - 2] == b && a != b {
                 best = best.min(prev2[j - 2] + 3);
             }
@@ -76,8 +82,8 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
         if row_min > limit {
             return None;
         }
-        prev2[..=m].copy_from_slice(&prev[..=m]);
-        prev[..=m].copy_from_slice(&cur[..=m]);
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
     let d = prev[m];
     (d <= limit).then_some(d)
