@@ -323,7 +323,8 @@ pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fie
         let rest: String = chars[cursor.min(chars.len())..].iter().collect();
         if trailing {
             let t = rest.trim_end_matches([' ', '\t', '\u{3000}']);
-            out.push_str(t.get(..t.len() - last.map_or(0, char::len_utf8)).unwrap_or(t));
+            let t = last.and_then(|c| t.strip_suffix(c)).unwrap_or(t);
+            out.extend(t.chars().map(|c| if split::is_fullwidth_separator(c) { ';' } else { c }));
         } else {
             out.extend(rest.chars().map(|c| if split::is_fullwidth_separator(c) { ';' } else { c }));
         }
