@@ -56,7 +56,10 @@ pub fn is_cyrillic_or_greek(c: char) -> bool {
 /// (`icl0ud.com` ~ `icloud.com`, `hotrnail.com` ~ `hotmail.com`, `l63.com` ~ `163.com`,
 /// `gmai|.com` ~ `gmail.com`)? Both lowercase; exact equality is not a look-alike.
 pub fn ascii_lookalike(typed: &str, target: &str) -> bool {
-    typed != target && lookalike_from(typed.as_bytes(), target.as_bytes())
+    typed.len() >= target.len()
+        && typed.len() <= 2 * target.len()
+        && typed != target
+        && lookalike_from(typed.as_bytes(), target.as_bytes())
 }
 
 fn same_glyph(t: u8, r: u8) -> bool {

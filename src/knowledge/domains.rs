@@ -258,7 +258,13 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
 
 /// The table entry for `domain` (lowercase ASCII), if it is a known mail domain.
 pub fn find(domain: &str) -> Option<&'static MailDomain> {
-    DOMAINS.iter().find(|m| m.domain == domain)
+    static SORTED: std::sync::OnceLock<Vec<&'static MailDomain>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<&'static MailDomain> = DOMAINS.iter().collect();
+        v.sort_by_key(|m| m.domain);
+        v
+    });
+    sorted.binary_search_by(|m| m.domain.cmp(domain)).ok().and_then(|i| sorted.get(i).copied())
 }
 
 /// A table entry split into name and suffix once (the typo search runs on every keystroke).

@@ -130,7 +130,11 @@ fn or_list(items: &[&str]) -> String {
 /// Checks a domain (as typed after normalisation; case is ignored).
 pub fn check(typed: &str) -> DomainCheck {
     let mut out = DomainCheck::default();
-    let mut domain = typed.to_lowercase();
+    let mut domain: String = if typed.is_ascii() {
+        typed.to_ascii_lowercase()
+    } else {
+        typed.chars().flat_map(char::to_lowercase).collect()
+    };
     if domain.is_empty() {
         out.notes.push(Note::bi(Rule::Incomplete, &[("“@”后面没有域名", "nothing after “@”")], false));
         return out;

@@ -117,7 +117,7 @@ fn merge(chars: &[char], items: Vec<Item>) -> Vec<Item> {
 /// Does an allowlist entry cover this address / domain?
 fn allowed(opts: &CheckOptions, addr: &str, domain: &str) -> bool {
     opts.allowlist.iter().any(|e| {
-        let e = e.trim().to_lowercase();
+        let e = e.trim().to_ascii_lowercase();
         let e = e.strip_prefix('@').unwrap_or(&e);
         !e.is_empty() && (e == addr || (!e.contains('@') && (e == domain || domain.ends_with(&format!(".{e}")))))
     })
@@ -179,8 +179,8 @@ pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fie
         let candidate = ac.fixed.clone().or_else(|| normalised_changed.then(|| ac.address.clone()));
         let suggestion = candidate.filter(|c| c != typed_trim);
         // Allowlist: the user said this address or domain is right; warnings go quiet.
-        let key_addr = format!("{}@{}", ac.local, ac.domain).to_lowercase();
-        let typed_lower = ac.address.to_lowercase();
+        let key_addr = format!("{}@{}", ac.local, ac.domain).to_ascii_lowercase();
+        let typed_lower = ac.address.to_ascii_lowercase();
         let typed_domain = typed_lower.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default();
         let mut suggestion = suggestion;
         if allowed(opts, &typed_lower, &typed_domain) || allowed(opts, &key_addr, &ac.domain) {
@@ -191,7 +191,7 @@ pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fie
         }
         // Remembered bounces.
         for b in &opts.bounced {
-            let addr = b.address.trim().to_lowercase();
+            let addr = b.address.trim().to_ascii_lowercase();
             if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
                 let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
                 let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
@@ -207,7 +207,7 @@ pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fie
             }
         }
         // Duplicates after normalisation.
-        let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_lowercase();
+        let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
         let duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
         if duplicate {
             notes.push(Note::new(Rule::Duplicate, &[&dup_key], true));

@@ -53,6 +53,20 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
     if (n as i32 - m as i32).unsigned_abs() as u16 * 2 > limit {
         return None; // each length difference costs at least a cheap insert/delete
     }
+    // Lower bound first: every edit fixes at most one character of the multiset difference and
+    // costs at least 2, so a large bag difference rules the pair out without the table.
+    let mut bag = [0i8; 64];
+    for &b in typed {
+        bag[(b & 63) as usize] += 1;
+    }
+    for &b in target {
+        bag[(b & 63) as usize] -= 1;
+    }
+    let (more, fewer) =
+        bag.iter().fold((0u16, 0u16), |(p, q), &c| if c > 0 { (p + c as u16, q) } else { (p, q + (-c) as u16) });
+    if 2 * more.max(fewer) > limit {
+        return None;
+    }
     let mut del = [0u16; MAX_LEN];
     for (j, d) in del.iter_mut().enumerate().take(m) {
         *d = delete_cost(target, j);
