@@ -142,6 +142,27 @@ fn every_rule_has_a_case() {
 }
 
 #[test]
+fn fast_path_agrees_with_the_pipeline() {
+    let opts = CheckOptions::default();
+    let mut taken = 0;
+    let extra = ["zhangsan@qq.com", "ZhangSan@Gmail.Com", "a.b@163.com", "x@qq.com.", "1@qq.com", "a@b.c"];
+    for (input, _, o) in table().iter().filter(|(_, _, o)| o.is_empty()) {
+        let _ = o;
+        if let Some(fast) = field::fast_path(input, &opts) {
+            taken += 1;
+            assert_eq!(fast, field::full(input, &opts, Vec::new()), "{input}");
+        }
+    }
+    for input in extra {
+        if let Some(fast) = field::fast_path(input, &opts) {
+            taken += 1;
+            assert_eq!(fast, field::full(input, &opts, Vec::new()), "{input}");
+        }
+    }
+    assert!(taken > 20, "fast path taken {taken} times");
+}
+
+#[test]
 fn invalid_utf8_is_a_finding() {
     let r = check_bytes(b"zhangsan@qq.com\xff\xfe", &CheckOptions::default());
     assert!(r.findings.iter().any(|f| f.rule == "invalid-utf8"));

@@ -127,8 +127,58 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
     notes.iter().map(|n| Verdict::from(n.severity)).max().unwrap_or(Verdict::Ok)
 }
 
+/// The common case on every keystroke, answered without the pipeline: one plain ASCII address of a
+/// known mail domain that its provider's rules accept, and no context to consult. Gives exactly the
+/// report the full pipeline would (tests/recipients.rs compares the two).
+pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
+    if !opts.allowlist.is_empty() || !opts.bounced.is_empty() || opts.from.is_some() || text.len() > 254 {
+        return None;
+    }
+    let (local, domain) = text.split_once('@')?;
+    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b);
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local.bytes().all(atext)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    if !local_ok || !domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+        return None;
+    }
+    let lower = domain.to_ascii_lowercase();
+    domains::find(&lower)?;
+    if crate::knowledge::localparts::check(local, &lower).is_some() {
+        return None;
+    }
+    Some(FieldReport {
+        input: text.to_string(),
+        recipients: vec![RecipientReport {
+            raw: text.to_string(),
+            start: 0,
+            end: text.len(),
+            name: None,
+            address: text.to_string(),
+            verdict: Verdict::Ok,
+            suggestion: None,
+            findings: Vec::new(),
+        }],
+        findings: Vec::new(),
+        fixed: None,
+    })
+}
+
 /// Checks a field; `field_notes` carries notes found before (invalid UTF-8).
-pub fn check(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
+pub fn check(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldReport {
+    if field_notes.is_empty() {
+        if let Some(r) = fast_path(text, opts) {
+            return r;
+        }
+    }
+    full(text, opts, field_notes)
+}
+
+/// The whole pipeline.
+pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
     let lang = opts.lang;
     let chars: Vec<char> = text.chars().collect();
     let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
