@@ -76,7 +76,10 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
                 None => continue,
             }
         };
-        let limit = threshold(m, tname);
+        let mut limit = threshold(m, tname);
+        if limit == 2 && name.len() == tname.len() {
+            limit = 3; // a three-letter name: also two swapped letters (`oal` for `aol`)
+        }
         if limit == 0 || name == tname && suffix_cost == 0 {
             continue;
         }
