@@ -256,6 +256,31 @@ pub fn check(typed: &str) -> DomainCheck {
         }
     }
     let tld_ok = tlds::exists(tld);
+    // `vip.qq`, `vip.163`: a provider's domain without its ending.
+    if !tld_ok {
+        let completions: Vec<&'static str> = domains::DOMAINS
+            .iter()
+            .filter(|m| matches!(m.tier, Tier::Top | Tier::Common))
+            .filter(|m| m.domain.len() > domain.len() + 1 && m.domain.starts_with(domain.as_str()))
+            .filter(|m| {
+                m.domain.as_bytes().get(domain.len()) == Some(&b'.') && !m.domain[domain.len() + 1..].contains('.')
+            })
+            .map(|m| m.domain)
+            .collect();
+        match completions.as_slice() {
+            [one] => {
+                out.add(Rule::MissingTld, &[], true);
+                out.fixed = Some(one.to_string());
+                return out;
+            }
+            [] => {}
+            many => {
+                out.add(Rule::MissingTld, &[], false);
+                out.add(Rule::AmbiguousDomain, &[&domain, &or_list(many)], false);
+                return out;
+            }
+        }
+    }
     let (name, suffix) = domains::split_suffix(&domain);
     let brand: Vec<&'static MailDomain> = domains::of_brand(name).collect();
     if !brand.is_empty() {
