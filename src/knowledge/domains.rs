@@ -261,7 +261,7 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
     static SORTED: std::sync::OnceLock<Vec<&'static MailDomain>> = std::sync::OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut v: Vec<&'static MailDomain> = DOMAINS.iter().collect();
-        v.sort_by_key(|m| m.domain);
+        v.sort_unstable_by_key(|m| m.domain);
         v
     });
     sorted.binary_search_by(|m| m.domain.cmp(domain)).ok().and_then(|i| sorted.get(i).copied())

@@ -87,18 +87,17 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
             found.push((c + suffix_cost, m));
         }
     }
-    found.sort_by_key(|&(c, m)| (c, m.tier));
     found
 }
 
 /// Picks the one candidate, or the close ones when the typo could be either.
 fn decide(found: &[(u16, &'static MailDomain)]) -> Result<&'static str, Vec<&'static str>> {
-    let Some(&(best, first)) = found.first() else { return Err(Vec::new()) };
-    let close: Vec<&'static str> = found.iter().filter(|(c, _)| *c <= best + 1).map(|(_, m)| m.domain).collect();
-    if close.len() == 1 {
-        Ok(first.domain)
-    } else {
-        Err(close)
+    let Some(best) = found.iter().map(|&(c, _)| c).min() else { return Err(Vec::new()) };
+    let mut close: Vec<(u16, &'static MailDomain)> = found.iter().copied().filter(|(c, _)| *c <= best + 1).collect();
+    close.sort_unstable_by_key(|&(c, m)| (c, m.tier, m.domain));
+    match close.as_slice() {
+        [(_, one)] => Ok(one.domain),
+        many => Err(many.iter().map(|(_, m)| m.domain).collect()),
     }
 }
 
@@ -116,13 +115,11 @@ fn nearest_of_brand(
             typo::distance(suffix.as_bytes(), s.as_bytes(), 3 * EDIT).map(|c| (c, *m))
         })
         .collect();
-    found.sort_by_key(|&(c, m)| (c, m.tier));
-    let Some(&(best, first)) = found.first() else { return Err(Vec::new()) };
-    let close: Vec<&'static str> = found.iter().filter(|(c, _)| *c == best).map(|(_, m)| m.domain).collect();
-    if close.len() == 1 {
-        Ok(first.domain)
-    } else {
-        Err(close)
+    let Some(best) = found.iter().map(|&(c, _)| c).min() else { return Err(Vec::new()) };
+    found.retain(|&(c, _)| c == best);
+    match found.as_slice() {
+        [(_, one)] => Ok(one.domain),
+        many => Err(many.iter().map(|(_, m)| m.domain).collect()),
     }
 }
 
@@ -133,11 +130,9 @@ fn or_list(items: &[&str]) -> String {
 /// Checks a domain (as typed after normalisation; case is ignored).
 pub fn check(typed: &str) -> DomainCheck {
     let mut out = DomainCheck::default();
-    let mut domain: String = if typed.is_ascii() {
-        typed.to_ascii_lowercase()
-    } else {
-        typed.chars().flat_map(char::to_lowercase).collect()
-    };
+    // ASCII case only: Unicode case tables would cost ~11 KB in the wasm, and IDN labels as typed
+    // by Chinese users (汉字) have no case.
+    let mut domain = typed.to_ascii_lowercase();
     if domain.is_empty() {
         out.notes.push(Note::bi(Rule::Incomplete, &[("“@”后面没有域名", "nothing after “@”")], false));
         return out;
