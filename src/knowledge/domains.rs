@@ -273,6 +273,16 @@ pub struct Split {
     pub name: &'static str,
     pub suffix: &'static str,
     pub entry: &'static MailDomain,
+    /// The set of bytes of `name` (see [`byte_set`]), for a cheap lower bound before the distance.
+    pub name_set: u64,
+    /// The set of bytes of the whole domain.
+    pub domain_set: u64,
+}
+
+/// The set of (byte mod 64) values in `s`: two strings whose sets differ by k members on one side
+/// need at least k edits.
+pub fn byte_set(s: &[u8]) -> u64 {
+    s.iter().fold(0u64, |m, &b| m | 1 << (b & 63))
 }
 
 /// All entries, split.
@@ -283,7 +293,13 @@ pub fn splits() -> &'static [Split] {
             .iter()
             .map(|m| {
                 let (name, suffix) = split_suffix(m.domain);
-                Split { name, suffix, entry: m }
+                Split {
+                    name,
+                    suffix,
+                    entry: m,
+                    name_set: byte_set(name.as_bytes()),
+                    domain_set: byte_set(m.domain.as_bytes()),
+                }
             })
             .collect()
     })
@@ -294,9 +310,32 @@ pub fn targets() -> impl Iterator<Item = &'static Split> {
     splits().iter().filter(|s| s.entry.tier != Tier::Known)
 }
 
+/// The typo targets with a given suffix (`com`, `net`, `co.uk` ...), grouped once.
+pub fn targets_with_suffix(suffix: &str) -> &'static [&'static Split] {
+    static GROUPS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static Split>)>> = std::sync::OnceLock::new();
+    let groups = GROUPS.get_or_init(|| {
+        let mut g: Vec<(&'static str, Vec<&'static Split>)> = Vec::new();
+        for s in targets() {
+            match g.iter_mut().find(|(k, _)| *k == s.suffix) {
+                Some((_, v)) => v.push(s),
+                None => g.push((s.suffix, vec![s])),
+            }
+        }
+        g
+    });
+    groups.iter().find(|(k, _)| *k == suffix).map(|(_, v)| v.as_slice()).unwrap_or(&[])
+}
+
 /// The domains of a brand (`name` as split by [`split_suffix`]): `sina` → sina.com, sina.cn, ...
 pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
-    splits().iter().filter(move |s| s.name == name).map(|s| s.entry)
+    static BY_NAME: std::sync::OnceLock<Vec<&'static Split>> = std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut v: Vec<&'static Split> = splits().iter().collect();
+        v.sort_unstable_by_key(|s| (s.name, s.entry.domain));
+        v
+    });
+    let start = by_name.partition_point(|s| s.name < name);
+    by_name[start..].iter().take_while(move |s| s.name == name).map(|s| s.entry)
 }
 
 /// Is the brand international (country variants exist, so an unknown country TLD may be real)?

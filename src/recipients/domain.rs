@@ -55,9 +55,21 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
     let mut found = Vec::new();
     // Suffix distances, computed once per distinct table suffix.
     let mut suffix_costs: Vec<(&'static str, Option<u16>)> = Vec::new();
-    for t in domains::targets() {
+    let typed_set = domains::byte_set(name.as_bytes());
+    let candidates: Box<dyn Iterator<Item = &'static domains::Split>> = if tld_ok {
+        Box::new(domains::targets_with_suffix(suffix).iter().copied())
+    } else {
+        Box::new(domains::targets())
+    };
+    for t in candidates {
         let (m, tname, tsuffix) = (t.entry, t.name, t.suffix);
-        if tld_ok && tsuffix != suffix {
+        let mut limit = threshold(m, tname);
+        if limit == 2 && name.len() == tname.len() {
+            limit = 3; // a three-letter name: also two swapped letters (`oal` for `aol`)
+        }
+        // Each byte value on one side only needs an edit of cost 2 or more.
+        let only = (typed_set & !t.name_set).count_ones().max((t.name_set & !typed_set).count_ones());
+        if limit == 0 || 2 * only as u16 > limit || name.len().abs_diff(tname.len()) * 2 > limit as usize {
             continue;
         }
         let suffix_cost = if tsuffix == suffix {
@@ -76,10 +88,6 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
                 None => continue,
             }
         };
-        let mut limit = threshold(m, tname);
-        if limit == 2 && name.len() == tname.len() {
-            limit = 3; // a three-letter name: also two swapped letters (`oal` for `aol`)
-        }
         if limit == 0 || name == tname && suffix_cost == 0 {
             continue;
         }
@@ -191,7 +199,15 @@ pub fn check(typed: &str) -> DomainCheck {
         return out;
     }
     // Look-alike characters (0/o, 1/l, rn/m, |): before syntax, since `|` is not allowed at all.
-    if let Some(m) = domains::DOMAINS.iter().find(|m| confusables::ascii_lookalike(&domain, m.domain)) {
+    // Only bytes of the target or look-alike shapes can appear in a look-alike of it.
+    let typed_set = domains::byte_set(domain.as_bytes());
+    let shapes = domains::byte_set(b"01li|!rnvc");
+    let lookalike = domains::splits()
+        .iter()
+        .filter(|s| typed_set & !s.domain_set & !shapes == 0)
+        .map(|s| s.entry)
+        .find(|m| confusables::ascii_lookalike(&domain, m.domain));
+    if let Some(m) = lookalike {
         let tld = domain.rsplit('.').next().unwrap_or("");
         let sev = if domain.contains('.') && tlds::exists(tld) && label_ok_all(&domain) {
             Severity::Warning
