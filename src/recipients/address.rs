@@ -106,7 +106,12 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
                 && words[0].len() <= 12
                 && words[0].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
                 && !local.to_ascii_lowercase().contains(words[0]);
-            if glue {
+            if head.contains('@') {
+                // Two addresses with only a space between: the separator is missing.
+                out.notes.push(Note::new(Rule::SpaceInAddress, &[], false));
+                out.address = s;
+                return out;
+            } else if glue {
                 out.notes.push(Note::new(Rule::SpaceInAddress, &[], true));
                 fixes = true;
                 s = format!("{}{}", words[0], last);
