@@ -310,6 +310,12 @@ pub fn targets() -> impl Iterator<Item = &'static Split> {
     splits().iter().filter(|s| s.entry.tier != Tier::Known)
 }
 
+/// All typo targets, as a slice.
+pub fn all_targets() -> &'static [&'static Split] {
+    static ALL: std::sync::OnceLock<Vec<&'static Split>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| targets().collect())
+}
+
 /// The typo targets with a given suffix (`com`, `net`, `co.uk` ...), grouped once.
 pub fn targets_with_suffix(suffix: &str) -> &'static [&'static Split] {
     static GROUPS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static Split>)>> = std::sync::OnceLock::new();

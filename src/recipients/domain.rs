@@ -56,12 +56,8 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
     // Suffix distances, computed once per distinct table suffix.
     let mut suffix_costs: Vec<(&'static str, Option<u16>)> = Vec::new();
     let typed_set = domains::byte_set(name.as_bytes());
-    let candidates: Box<dyn Iterator<Item = &'static domains::Split>> = if tld_ok {
-        Box::new(domains::targets_with_suffix(suffix).iter().copied())
-    } else {
-        Box::new(domains::targets())
-    };
-    for t in candidates {
+    let candidates = if tld_ok { domains::targets_with_suffix(suffix) } else { domains::all_targets() };
+    for &t in candidates {
         let (m, tname, tsuffix) = (t.entry, t.name, t.suffix);
         let mut limit = threshold(m, tname);
         if limit == 2 && name.len() == tname.len() {
