@@ -1,5 +1,6 @@
 //! `tuixin check` end to end: one JSON object per input line whatever the bytes, a megabyte line
 //! answered with its findings capped, bad usage exits 2 with a one-line message.
+#![cfg(not(target_arch = "wasm32"))] // spawns the CLI: native only
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,6 +1,7 @@
 //! Property test: no input makes the recipient checker panic, and its offsets always point at
 //! the text they claim (arbitrary strings, and strings built from the characters that matter here:
 //! separators, full-width forms, invisible characters, look-alikes, quotes and brackets).
+#![cfg(not(target_arch = "wasm32"))] // proptest: native only
 
 use proptest::prelude::*;
 use tuixin::recipients::{check_address, check_bytes, check_field, CheckOptions, FieldKind, RememberedBounce};
