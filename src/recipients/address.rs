@@ -213,6 +213,24 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     if domain_fixed.is_some() {
         fixes = true;
     }
+    // A QQ number at a real domain one slip from qq.com (`12345678@q.com`): the number says QQ.
+    let qq_shape =
+        (5..=11).contains(&local.len()) && !local.starts_with('0') && local.bytes().all(|b| b.is_ascii_digit());
+    if qq_shape
+        && domain_fixed.is_none()
+        && final_domain != "qq.com"
+        && !out.notes.iter().any(|n| n.severity != Severity::Info)
+    {
+        let slip = domains::find(&final_domain).is_some_and(|m| m.tier == domains::Tier::Known)
+            && crate::recipients::typo::distance(final_domain.as_bytes(), b"qq.com", 2).is_some();
+        if slip {
+            out.notes.push(Note::new(Rule::DomainTypo, &[&final_domain, "qq.com"], true));
+            out.fixed = Some(format!("{local}@qq.com"));
+            out.domain = "qq.com".to_string();
+            out.local = local.clone();
+            return finish_qq(out, &local);
+        }
+    }
     let total = local.len() + 1 + final_domain.len();
     if total > 254 {
         out.notes.push(Note::new(Rule::AddressTooLong, &[&total.to_string()], false));
@@ -269,4 +287,12 @@ fn rule_of(p: Problem) -> Rule {
         Problem::YahooFormat => Rule::YahooLocal,
         Problem::NonAscii => Rule::ProviderNonAscii,
     }
+}
+
+/// The QQ-number-at-a-look-alike case: the provider rules then apply to qq.com.
+fn finish_qq(mut out: AddressCheck, local: &str) -> AddressCheck {
+    if let Some(p) = localparts::check(local, "qq.com") {
+        out.notes.push(provider_note(p, local, "qq.com"));
+    }
+    out
 }

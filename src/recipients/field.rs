@@ -146,7 +146,10 @@ pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
         return None;
     }
     let lower = domain.to_ascii_lowercase();
-    domains::find(&lower)?;
+    let known = domains::find(&lower)?;
+    if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
+        return None; // maybe a QQ number at a look-alike of qq.com: the pipeline decides
+    }
     if crate::knowledge::localparts::check(local, &lower).is_some() {
         return None;
     }
