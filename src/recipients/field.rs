@@ -288,8 +288,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             Some(String::new())
         } else {
             suggestion.as_ref().map(|s| {
-                let before: String = chars[item.start..item.addr_start].iter().collect();
-                let after: String = chars[item.addr_end.min(item.end)..item.end].iter().collect();
+                let ascii = |c: &char| match c {
+                    '＜' => '<',
+                    '＞' => '>',
+                    c => *c,
+                };
+                let before: String = chars[item.start..item.addr_start].iter().map(ascii).collect();
+                let after: String = chars[item.addr_end.min(item.end)..item.end].iter().map(ascii).collect();
                 format!("{before}{s}{after}")
             })
         };
