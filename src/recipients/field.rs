@@ -127,11 +127,10 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
     notes.iter().map(|n| Verdict::from(n.severity)).max().unwrap_or(Verdict::Ok)
 }
 
-/// The common case on every keystroke, answered without the pipeline: one plain ASCII address of a
-/// known mail domain that its provider's rules accept, and no context to consult. Gives exactly the
-/// report the full pipeline would (tests/recipients.rs compares the two).
-pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    if !opts.allowlist.is_empty() || !opts.bounced.is_empty() || opts.from.is_some() || text.len() > 254 {
+/// A plain ASCII address of a known mail domain that its provider's rules accept: nothing to say
+/// about it. Returns (local part, lowercase domain).
+fn plain_known(text: &str) -> Option<(&str, String)> {
+    if text.len() > 254 {
         return None;
     }
     let (local, domain) = text.split_once('@')?;
@@ -153,6 +152,17 @@ pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
     if crate::knowledge::localparts::check(local, &lower).is_some() {
         return None;
     }
+    Some((local, lower))
+}
+
+/// The common case on every keystroke, answered without the pipeline: one plain address of a known
+/// mail domain (see [`plain_known`]) and no context to consult. Gives exactly the report the full
+/// pipeline would (tests/recipients.rs compares the two).
+pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
+    if !opts.allowlist.is_empty() || !opts.bounced.is_empty() || opts.from.is_some() {
+        return None;
+    }
+    plain_known(text)?;
     Some(FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
@@ -224,7 +234,17 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         if let Some((sep, joint)) = item.joined {
             notes.push(Note::new(Rule::SeparatorInAddress, &[&sep.to_string(), &joint.to_string()], true));
         }
-        let ac = address::check(&item.norm.text, item.bracketed);
+        let plain =
+            if item.norm.notes.is_empty() && item.joined.is_none() { plain_known(&item.norm.text) } else { None };
+        let ac = match plain {
+            Some((local, domain)) => address::AddressCheck {
+                address: item.norm.text.clone(),
+                local: local.to_string(),
+                domain,
+                ..address::AddressCheck::default()
+            },
+            None => address::check(&item.norm.text, item.bracketed),
+        };
         notes.extend(ac.notes);
         let name = item.name.clone().or(ac.name);
         let typed_trim = typed_addr.trim_matches([' ', '\t']);
