@@ -283,24 +283,14 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
         let duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
         if duplicate {
-            notes.push(Note::new(Rule::Duplicate, &[&dup_key], true));
+            // No address to suggest: the fixed field simply leaves this copy out.
+            notes.push(Note::new(Rule::Duplicate, &[&dup_key], false));
         } else {
             seen.push(dup_key);
         }
         let verdict = severity_verdict(&notes);
-        let shown = suggestion.clone();
-        let mut findings: Vec<_> = notes
-            .iter()
-            .take(MAX_FINDINGS)
-            .map(
-                |n| if n.rule == Rule::Duplicate { n.render(lang, Some("")) } else { n.render(lang, shown.as_deref()) },
-            )
-            .collect();
-        for f in &mut findings {
-            if f.rule == "duplicate-recipient" {
-                f.suggestion = None;
-            }
-        }
+        let mut findings: Vec<_> =
+            notes.iter().take(MAX_FINDINGS).map(|n| n.render(lang, suggestion.as_deref())).collect();
         if notes.len() > MAX_FINDINGS {
             findings.push(Note::new(Rule::FindingsCapped, &[&MAX_FINDINGS.to_string()], false).render(lang, None));
         }
