@@ -14,7 +14,7 @@ pub mod reason;
 pub mod recipients;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use bounce::{explain, BounceReport, ExplainOptions};
 pub use i18n::Lang;
