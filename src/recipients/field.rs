@@ -252,24 +252,26 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         let candidate = ac.fixed.clone().or_else(|| normalised_changed.then(|| ac.address.clone()));
         let suggestion = candidate.filter(|c| c != typed_trim);
         // Allowlist: the user said this address or domain is right; warnings go quiet.
-        let key_addr = format!("{}@{}", ac.local, ac.domain).to_ascii_lowercase();
-        let typed_lower = ac.address.to_ascii_lowercase();
-        let typed_domain = typed_lower.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default();
         let mut suggestion = suggestion;
-        if allowed(opts, &typed_lower, &typed_domain) || allowed(opts, &key_addr, &ac.domain) {
-            notes.retain(|n| n.severity != Severity::Warning);
-            if !notes.iter().any(|n| n.fixes) {
-                suggestion = None;
+        if !opts.allowlist.is_empty() || !opts.bounced.is_empty() {
+            let key_addr = format!("{}@{}", ac.local, ac.domain).to_ascii_lowercase();
+            let typed_lower = ac.address.to_ascii_lowercase();
+            let typed_domain = typed_lower.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default();
+            if allowed(opts, &typed_lower, &typed_domain) || allowed(opts, &key_addr, &ac.domain) {
+                notes.retain(|n| n.severity != Severity::Warning);
+                if !notes.iter().any(|n| n.fixes) {
+                    suggestion = None;
+                }
             }
-        }
-        // Remembered bounces.
-        for b in &opts.bounced {
-            let addr = b.address.trim().to_ascii_lowercase();
-            if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
-                let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
-                let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
-                notes.push(Note::new(Rule::BouncedBefore, &[date, reason], false));
-                break;
+            // Remembered bounces.
+            for b in &opts.bounced {
+                let addr = b.address.trim().to_ascii_lowercase();
+                if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
+                    let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
+                    let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
+                    notes.push(Note::new(Rule::BouncedBefore, &[date, reason], false));
+                    break;
+                }
             }
         }
         // External recipients, relative to an organisation's own domain.
