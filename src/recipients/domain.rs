@@ -18,6 +18,7 @@ pub struct DomainCheck {
 }
 
 impl DomainCheck {
+    #[inline(never)]
     fn add(&mut self, rule: Rule, args: &[&str], fixes: bool) {
         self.notes.push(Note::new(rule, args, fixes));
     }

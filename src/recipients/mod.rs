@@ -144,6 +144,7 @@ pub struct Note {
 
 impl Note {
     /// A note with the rule's usual severity; each argument is the same in both languages.
+    #[inline(never)] // called from dozens of places: one copy keeps the wasm small
     pub fn new(rule: Rule, args: &[&str], fixes: bool) -> Note {
         Note {
             rule,
@@ -154,6 +155,7 @@ impl Note {
     }
 
     /// A note whose arguments differ by language.
+    #[inline(never)]
     pub fn bi(rule: Rule, args: &[(&str, &str)], fixes: bool) -> Note {
         Note {
             rule,
