@@ -74,6 +74,12 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     if bracketed {
         s = s.trim_matches(|c| c == '<' || c == '>').to_string();
     }
+    // `mailto:` copied from a link.
+    if s.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) {
+        s = s[7..].trim_start().to_string();
+        out.notes.push(Note::new(Rule::MailtoPrefix, &[], true));
+        fixes = true;
+    }
     // A quoted local part (`"john smith"@example.com`) may hold spaces.
     let quoted = s.starts_with('"') && s.get(1..).is_some_and(|r| r.contains("\"@"));
     // Spaces next to `@` or `.` are slips: drop them.

@@ -33,6 +33,7 @@ pub enum Rule {
     NonAsciiLocal,
     IdnDomain,
     NameWithoutBrackets,
+    MailtoPrefix,
     // domain
     MissingDot,
     MissingTld,
@@ -95,6 +96,7 @@ pub const ALL: &[Rule] = &[
     NonAsciiLocal,
     IdnDomain,
     NameWithoutBrackets,
+    MailtoPrefix,
     MissingDot,
     MissingTld,
     DomainNoDot,
@@ -167,6 +169,7 @@ impl Rule {
             NonAsciiLocal => ("non-ascii-local", I, t("“@”前面有非英文字符，只有支持国际化邮件（SMTPUTF8）的服务器才能收。", "The part before “@” has non-ASCII characters; only servers that support internationalised mail (SMTPUTF8) accept it.")),
             IdnDomain => ("idn-domain", I, t("这是中文（国际化）域名，实际发送时写作 {}。", "This is an internationalised domain; on the wire it is {}.")),
             NameWithoutBrackets => ("name-without-brackets", I, t("名字和地址之间最好写成“名字 <地址>”的格式。", "Write a name and an address as “Name <address>”.")),
+            MailtoPrefix => ("mailto-prefix", E, t("地址前面多了“mailto:”（从网页链接复制带来的）。", "The address starts with “mailto:” (copied from a web link).")),
             MissingDot => ("missing-dot", E, t("域名少了一个点：“{}”应为“{}”。", "The domain is missing a dot: “{}” should be “{}”.")),
             MissingTld => ("missing-tld", E, t("域名不完整，缺少后缀（如 .com）。", "The domain is incomplete: it lacks its ending (such as .com).")),
             DomainNoDot => ("domain-no-dot", E, t("域名“{}”里没有点，这不是一个能收信的互联网域名。", "The domain “{}” has no dot; it is not an Internet domain that can receive mail.")),
