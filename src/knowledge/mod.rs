@@ -3,8 +3,13 @@
 pub mod catalogue;
 pub mod codebook;
 pub mod codes;
+pub mod confusables;
+pub mod domains;
+pub mod keyboard;
+pub mod localparts;
 pub mod netease;
 pub mod others;
 pub mod patterns;
 pub mod rfc3463;
 pub mod tencent;
+pub mod tlds;

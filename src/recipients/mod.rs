@@ -3,10 +3,26 @@
 //! Pipeline: split (offsets, display names) → normalise (every change is a finding) →
 //! per-address checks → whole-field checks → [`FieldReport`]. Never panics, never fails:
 //! whatever the input, the report says what could be understood.
+//!
+//! Modules: [`split`] (separators, offsets, display names), [`normalise`] (full-width, invisible,
+//! look-alike characters), [`address`] (the `@`, spaces, RFC syntax, provider rules), [`domain`]
+//! (TLD, IDN, typo search), [`field`] (duplicates, limits, context), [`rules`] (ids, severities and
+//! the zh/en messages), [`typo`] (keyboard-aware distance), [`punycode`] (RFC 3492).
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+
+pub mod address;
+pub mod domain;
+pub mod field;
+pub mod normalise;
+pub mod punycode;
+pub mod rules;
+pub mod split;
+pub mod typo;
+
+use rules::Rule;
 
 /// How sure a finding is that the recipient will not get the mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -116,48 +132,82 @@ pub struct CheckOptions {
     pub bounced: Vec<RememberedBounce>,
 }
 
+/// A finding before it is rendered in a language: rule, severity, message arguments (zh, en), and
+/// whether the recipient's fixed address resolves it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub args: Vec<(String, String)>,
+    pub fixes: bool,
+}
+
+impl Note {
+    /// A note with the rule's usual severity; each argument is the same in both languages.
+    #[inline(never)] // called from dozens of places: one copy keeps the wasm small
+    pub fn new(rule: Rule, args: &[&str], fixes: bool) -> Note {
+        Note {
+            rule,
+            severity: rule.severity(),
+            args: args.iter().map(|a| (a.to_string(), a.to_string())).collect(),
+            fixes,
+        }
+    }
+
+    /// A note whose arguments differ by language.
+    #[inline(never)]
+    pub fn bi(rule: Rule, args: &[(&str, &str)], fixes: bool) -> Note {
+        Note {
+            rule,
+            severity: rule.severity(),
+            args: args.iter().map(|(z, e)| (z.to_string(), e.to_string())).collect(),
+            fixes,
+        }
+    }
+
+    /// Renders the note in `lang`.
+    pub fn render(&self, lang: Lang, suggestion: Option<&str>) -> Finding {
+        let args: Vec<&str> =
+            self.args.iter().map(|(z, e)| if lang == Lang::Zh { z.as_str() } else { e.as_str() }).collect();
+        Finding {
+            rule: self.rule.id().to_string(),
+            severity: self.severity,
+            message: self.rule.text().format(lang, &args),
+            suggestion: if self.fixes { suggestion.map(str::to_string) } else { None },
+        }
+    }
+}
+
 /// Checks one recipient field.
 pub fn check_field(text: &str, opts: &CheckOptions) -> FieldReport {
-    // Placeholder pipeline until the checker lands: split on ASCII separators only, no findings.
-    let mut recipients = Vec::new();
-    let mut start = 0usize;
-    for piece in text.split([';', ',', '\n']) {
-        let n = piece.chars().count();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            recipients.push(RecipientReport {
-                raw: piece.to_string(),
-                start,
-                end: start + n,
-                name: None,
-                address: trimmed.to_string(),
-                verdict: Verdict::Ok,
-                suggestion: None,
-                findings: Vec::new(),
-            });
-        }
-        start += n + 1;
-    }
-    let _ = opts;
-    FieldReport { input: text.to_string(), recipients, findings: Vec::new(), fixed: None }
+    field::check(text, opts, Vec::new())
 }
 
 /// Checks a field given as bytes (a CLI line): invalid UTF-8 is replaced and reported, never fatal.
 pub fn check_bytes(bytes: &[u8], opts: &CheckOptions) -> FieldReport {
-    check_field(&String::from_utf8_lossy(bytes), opts)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_field(text, opts),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes);
+            field::check(&text, opts, vec![Note::new(Rule::InvalidUtf8, &[], false)])
+        }
+    }
 }
 
-/// Checks a single address (as a bounce names it): the report of its one recipient.
+/// Checks a single address (as a bounce names it): the report of its first recipient.
 pub fn check_address(address: &str, opts: &CheckOptions) -> RecipientReport {
     let mut report = check_field(address, opts);
-    report.recipients.pop().unwrap_or_else(|| RecipientReport {
-        raw: address.to_string(),
-        start: 0,
-        end: address.chars().count(),
-        name: None,
-        address: address.to_string(),
-        verdict: Verdict::Ok,
-        suggestion: None,
-        findings: Vec::new(),
-    })
+    if report.recipients.is_empty() {
+        return RecipientReport {
+            raw: address.to_string(),
+            start: 0,
+            end: address.chars().count(),
+            name: None,
+            address: address.trim().to_string(),
+            verdict: Verdict::Ok,
+            suggestion: None,
+            findings: Vec::new(),
+        };
+    }
+    report.recipients.swap_remove(0)
 }

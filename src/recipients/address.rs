@@ -1,0 +1,304 @@
+//! One address after normalisation: spaces, the `@` (missing, doubled, typed as something else),
+//! RFC 5321/5322 syntax and limits of the local part, then the domain checks and the provider's
+//! local-part rules.
+
+use crate::knowledge::{domains, localparts, localparts::Confidence, localparts::Problem, tlds};
+use crate::recipients::domain;
+use crate::recipients::rules::Rule;
+use crate::recipients::{Note, Severity};
+
+/// What the address checks found.
+#[derive(Debug, Default)]
+pub struct AddressCheck {
+    /// The address as understood (spaces and the `@` repaired only when the fix is certain).
+    pub address: String,
+    /// The address with every fix applied, when there is one.
+    pub fixed: Option<String>,
+    pub notes: Vec<Note>,
+    /// A display name found before the address without angle brackets.
+    pub name: Option<String>,
+    /// The final local part and lowercase domain (after fixes), for the field checks.
+    pub local: String,
+    pub domain: String,
+}
+
+/// Characters allowed unquoted in a local part (RFC 5322 atext) besides letters and digits.
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c) || !c.is_ascii()
+}
+
+fn looks_local(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| is_atext(c) || c == '.') && !s.starts_with('.') && !s.ends_with('.')
+}
+
+/// A domain the user clearly meant: one from the table (any case).
+fn known_domain(s: &str) -> bool {
+    domains::find(&s.to_ascii_lowercase()).is_some()
+}
+
+/// A plausible domain: known, or dotted with labels and an existing TLD.
+fn plausible_domain(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    known_domain(&s)
+        || (s.contains('.')
+            && s.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+            && tlds::exists(s.rsplit('.').next().unwrap_or("")))
+}
+
+/// Finds `local@domain` in a text without `@` when the intent is clear: a character typed in its
+/// place (`#`, `:`, a space), or a known mail domain at the end (`zhangsan.qq.com`, `li126.com`).
+fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
+    for sub in [' ', '#', ':', ';', '$', '&'] {
+        if let Some((l, d)) = s.rsplit_once(sub) {
+            if looks_local(l.trim()) && plausible_domain(d.trim()) && (sub != ' ' || known_domain(d.trim())) {
+                return Some((l.trim().to_string(), d.trim().to_string(), Some(sub)));
+            }
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let best = domains::DOMAINS
+        .iter()
+        .filter(|m| lower.len() > m.domain.len() && lower.ends_with(m.domain))
+        .max_by_key(|m| m.domain.len())?;
+    let cut = s.len() - best.domain.len();
+    let local = s.get(..cut)?.strip_suffix('.').unwrap_or(s.get(..cut)?);
+    let dom = s.get(cut..)?;
+    looks_local(local).then(|| (local.to_string(), dom.to_string(), None))
+}
+
+/// Checks one normalised address (`text` has no separators; names are already taken off).
+pub fn check(text: &str, bracketed: bool) -> AddressCheck {
+    let mut out = AddressCheck::default();
+    let mut fixes = false;
+    let mut s = text.trim_matches(' ').to_string();
+    if bracketed {
+        s = s.trim_matches(|c| c == '<' || c == '>').to_string();
+    }
+    // `mailto:` copied from a link.
+    if s.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) {
+        s = s[7..].trim_start().to_string();
+        out.notes.push(Note::new(Rule::MailtoPrefix, &[], true));
+        fixes = true;
+    }
+    // A quoted local part (`"john smith"@example.com`) may hold spaces.
+    let quoted = s.starts_with('"') && s.get(1..).is_some_and(|r| r.contains("\"@"));
+    // Spaces next to `@` or `.` are slips: drop them.
+    if s.contains(' ') && !quoted {
+        let mut cleaned = String::with_capacity(s.len());
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                let prev = chars[..i].iter().rev().find(|&&p| p != ' ');
+                let next = chars[i + 1..].iter().find(|&&p| p != ' ');
+                if matches!(prev, Some('@' | '.')) || matches!(next, Some('@' | '.')) {
+                    continue;
+                }
+            }
+            cleaned.push(c);
+        }
+        if cleaned != s {
+            out.notes.push(Note::new(Rule::SpaceInAddress, &[], true));
+            fixes = true;
+            s = cleaned;
+        }
+    }
+    // Still a space: `name addr`, `local domain` (space for @), or a space inside the local part.
+    if let Some((head, last)) = s.rsplit_once(' ').filter(|_| !quoted) {
+        let (head, last) = (head.trim().to_string(), last.to_string());
+        if last.contains('@') {
+            let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();
+            let local = last.split('@').next().unwrap_or("");
+            let glue = words.len() == 1
+                && words[0].len() <= 12
+                && words[0].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                && !local.to_ascii_lowercase().contains(words[0]);
+            if head.contains('@') {
+                // Two addresses with only a space between: the separator is missing.
+                out.notes.push(Note::new(Rule::SpaceInAddress, &[], false));
+                out.address = s;
+                return out;
+            } else if glue {
+                out.notes.push(Note::new(Rule::SpaceInAddress, &[], true));
+                fixes = true;
+                s = format!("{}{}", words[0], last);
+            } else {
+                out.notes.push(Note::new(Rule::NameWithoutBrackets, &[], false));
+                out.name = Some(head);
+                s = last;
+            }
+        } else if !s.contains('@') {
+            // handled by the missing-@ repair below (a space typed for @)
+        } else {
+            out.notes.push(Note::new(Rule::SpaceInAddress, &[], false));
+        }
+    }
+    // The `@`.
+    let ats = s.matches('@').count();
+    let (local, dom) = if ats == 0 {
+        match repair_missing_at(&s) {
+            Some((l, d, sub)) => {
+                match sub {
+                    Some(' ') => out.notes.push(Note::bi(Rule::WrongAt, &[("空格", "a space")], true)),
+                    Some(sub) => out.notes.push(Note::new(Rule::WrongAt, &[&sub.to_string()], true)),
+                    None => out.notes.push(Note::new(Rule::MissingAt, &[], true)),
+                }
+                fixes = true;
+                (l, d)
+            }
+            None => {
+                out.notes.push(Note::new(Rule::MissingAt, &[], false));
+                out.address = s;
+                return out;
+            }
+        }
+    } else if ats == 1 {
+        let (l, d) = s.split_once('@').unwrap_or((&s, ""));
+        (l.to_string(), d.to_string())
+    } else {
+        // `a@@b.com`, `a@b.com@`, `a@163@163.com`, `a@qq.com@qq.com`.
+        let parts: Vec<&str> = s.split('@').filter(|p| !p.is_empty()).collect();
+        let fixed = match parts.as_slice() {
+            [l, d] => Some((l.to_string(), d.to_string())),
+            [l, mid @ .., last] if !s.starts_with('@') => {
+                let last_l = last.to_ascii_lowercase();
+                let same = mid.iter().all(|m| {
+                    let m = m.to_ascii_lowercase();
+                    m == last_l || last_l.starts_with(&format!("{m}."))
+                });
+                same.then(|| (l.to_string(), last.to_string()))
+            }
+            _ => None,
+        };
+        match fixed {
+            Some((l, d)) if !s.starts_with('@') => {
+                out.notes.push(Note::new(Rule::DoubleAt, &[], true));
+                fixes = true;
+                (l, d)
+            }
+            _ => {
+                out.notes.push(Note::new(Rule::DoubleAt, &[], false));
+                out.address = s;
+                return out;
+            }
+        }
+    };
+    out.address = if fixes { s.clone() } else { format!("{local}@{dom}") };
+    let mut local = local;
+    // The local part.
+    if local.is_empty() {
+        out.notes.push(Note::bi(Rule::Incomplete, &[("“@”前面是空的", "nothing before “@”")], false));
+    } else if local.starts_with('"') && local.ends_with('"') && local.len() >= 2 {
+        out.notes.push(Note::new(Rule::QuotedLocal, &[], false));
+    } else {
+        let bad: String = local.chars().filter(|&c| !(is_atext(c) || c == '.')).fold(String::new(), |mut b, c| {
+            if !b.contains(c) && b.chars().count() < 8 {
+                b.push(if c == ' ' { '␠' } else { c });
+            }
+            b
+        });
+        if !bad.is_empty() {
+            out.notes.push(Note::new(Rule::InvalidChar, &[&bad], false));
+        }
+        if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+            let cleaned = local.split('.').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(".");
+            out.notes.push(Note::new(Rule::DotPlacement, &[], !cleaned.is_empty()));
+            if !cleaned.is_empty() {
+                local = cleaned;
+                fixes = true;
+            }
+        }
+        if local.len() > 64 {
+            out.notes.push(Note::new(Rule::LocalTooLong, &[&local.len().to_string()], false));
+        }
+    }
+    // The domain.
+    let dc = domain::check(&dom);
+    let domain_fixed = dc.fixed.clone();
+    out.notes.extend(dc.notes);
+    let final_domain = domain_fixed.clone().unwrap_or_else(|| dom.to_ascii_lowercase());
+    if domain_fixed.is_some() {
+        fixes = true;
+    }
+    // A QQ number at a real domain one slip from qq.com (`12345678@q.com`): the number says QQ.
+    let qq_shape =
+        (5..=11).contains(&local.len()) && !local.starts_with('0') && local.bytes().all(|b| b.is_ascii_digit());
+    if qq_shape
+        && domain_fixed.is_none()
+        && final_domain != "qq.com"
+        && !out.notes.iter().any(|n| n.severity != Severity::Info)
+    {
+        let slip = domains::find(&final_domain).is_some_and(|m| m.tier == domains::Tier::Known)
+            && crate::recipients::typo::distance(final_domain.as_bytes(), b"qq.com", 2).is_some();
+        if slip {
+            out.notes.push(Note::new(Rule::DomainTypo, &[&final_domain, "qq.com"], true));
+            out.fixed = Some(format!("{local}@qq.com"));
+            out.domain = "qq.com".to_string();
+            out.local = local.clone();
+            return finish_qq(out, &local);
+        }
+    }
+    let total = local.len() + 1 + final_domain.len();
+    if total > 254 {
+        out.notes.push(Note::new(Rule::AddressTooLong, &[&total.to_string()], false));
+    }
+    // Non-ASCII local part, and the provider's own rules.
+    let problem = if local.is_empty() { None } else { localparts::check(&local, &final_domain) };
+    match problem {
+        Some(p) => out.notes.push(provider_note(p, &local, &final_domain)),
+        None => {
+            if !local.is_ascii() && !local.starts_with('"') {
+                out.notes.push(Note::new(Rule::NonAsciiLocal, &[], false));
+            }
+        }
+    }
+    if fixes {
+        out.fixed = Some(format!("{local}@{}", domain_fixed.as_deref().unwrap_or(&dom)));
+    }
+    out.local = local;
+    out.domain = final_domain;
+    out
+}
+
+fn provider_note(p: Problem, local: &str, domain: &str) -> Note {
+    let n = local.chars().count().to_string();
+    let (rule, zh, en): (Rule, String, String) = match p {
+        Problem::QqLeadingZero => (Rule::QqNumber, format!("{local} 以 0 开头"), format!("{local} starts with 0")),
+        Problem::QqTooShort => (Rule::QqNumber, format!("{local} 只有 {n} 位"), format!("{local} has only {n} digits")),
+        Problem::QqTooLong => (Rule::QqNumber, format!("{local} 有 {n} 位"), format!("{local} has {n} digits")),
+        Problem::NeteaseChars | Problem::NeteaseStart | Problem::GmailChars => {
+            (rule_of(p), format!("“{local}”"), format!("“{local}”"))
+        }
+        Problem::NeteaseLength | Problem::GmailLength => {
+            (rule_of(p), format!("“{local}”有 {n} 位"), format!("“{local}” has {n}"))
+        }
+        Problem::NonAscii => (Rule::ProviderNonAscii, domain.to_string(), domain.to_string()),
+        Problem::MobileNumber | Problem::MicrosoftChars | Problem::YahooFormat => {
+            (rule_of(p), String::new(), String::new())
+        }
+    };
+    let mut note = Note::bi(rule, &[(&zh, &en)], false);
+    if p.confidence() == Confidence::Unconfirmed && note.severity == Severity::Error {
+        note.severity = Severity::Warning;
+    }
+    note
+}
+
+fn rule_of(p: Problem) -> Rule {
+    match p {
+        Problem::QqLeadingZero | Problem::QqTooShort | Problem::QqTooLong => Rule::QqNumber,
+        Problem::NeteaseChars | Problem::NeteaseLength | Problem::NeteaseStart => Rule::NeteaseLocal,
+        Problem::MobileNumber => Rule::MobileNumber,
+        Problem::GmailChars | Problem::GmailLength => Rule::GmailLocal,
+        Problem::MicrosoftChars => Rule::MicrosoftLocal,
+        Problem::YahooFormat => Rule::YahooLocal,
+        Problem::NonAscii => Rule::ProviderNonAscii,
+    }
+}
+
+/// The QQ-number-at-a-look-alike case: the provider rules then apply to qq.com.
+fn finish_qq(mut out: AddressCheck, local: &str) -> AddressCheck {
+    if let Some(p) = localparts::check(local, "qq.com") {
+        out.notes.push(provider_note(p, local, "qq.com"));
+    }
+    out
+}
