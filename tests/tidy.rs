@@ -11,7 +11,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         let name = e.file_name().to_string_lossy().to_string();
         let Ok(ft) = e.file_type() else { continue };
-        if ft.is_symlink() {
+        // A git worktree has a `.git` file naming the main checkout's path: not ours.
+        if ft.is_symlink() || name == ".git" {
             continue;
         }
         if ft.is_dir() {
