@@ -28,7 +28,7 @@ fuzz/seed.sh
 
 max_len() { case "$1" in recipients) echo 4096 ;; *) echo 262144 ;; esac; }
 
-log_dir=fuzz/logs
+log_dir=target/fuzz-logs
 mkdir -p "$log_dir"
 [ -f fuzz/runs.tsv ] || printf 'date\ttarget\tseconds\texecutions\texec_per_s\tcorpus\tcrashes\tcommit\n' >fuzz/runs.tsv
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -119,7 +119,8 @@ fn case(name: &str, limit: Duration, body: impl FnOnce()) {
     let out = child.wait_with_output().expect("child output");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for line in stdout.lines().filter(|l| l.starts_with("hostile:")) {
+    // libtest prints "test NAME ... " before the first line of output, on the same line.
+    for line in stdout.lines().filter_map(|l| l.find("hostile:").map(|i| &l[i..])) {
         println!("{line}");
     }
     match status {
@@ -163,8 +164,21 @@ fn within(what: &str, input_len: usize, output_len: usize, cost: &Cost, limit: D
     assert!(output_len <= output, "{what}: report of {output_len} bytes, bound {output}");
 }
 
+/// The size of a report as the CLI prints it (counted, not kept).
 fn json<T: serde::Serialize>(v: &T) -> usize {
-    serde_json::to_string(v).expect("a report serialises").len()
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0 += b.len();
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut n = Count(0);
+    serde_json::to_writer(&mut n, v).expect("a report serialises");
+    n.0
 }
 
 /// Explains `input` and holds it to: time `limit`, heap ≤ `heap_factor` × input + 16 MiB,
