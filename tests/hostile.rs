@@ -97,7 +97,7 @@ fn case(name: &str, limit: Duration, body: impl FnOnce()) {
     }
     let exe = std::env::current_exe().expect("test binary path");
     let mut child = Command::new(exe)
-        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .args([name, "--exact", "--include-ignored", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, name)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -126,7 +126,7 @@ fn case(name: &str, limit: Duration, body: impl FnOnce()) {
     match status {
         None => panic!("{name}: no report within {limit:?} (killed)\n{stdout}\n{stderr}"),
         Some(s) if !s.success() => panic!("{name}: the child failed ({s})\n{stdout}\n{stderr}"),
-        Some(_) => {}
+        Some(_) => assert!(stdout.contains("1 passed"), "{name}: the child ran no test\n{stdout}"),
     }
 }
 
@@ -249,6 +249,58 @@ fn nul_laced(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Recipients.
 
+/// Every recipient that carries the hostile character is marked: nothing invisible or lookalike
+/// passes as `ok`.
+fn assert_flagged(text: &str, r: &FieldReport) {
+    assert!(!r.recipients.is_empty(), "{text:?}: no recipient");
+    for x in &r.recipients {
+        assert!(x.verdict >= Verdict::Warning, "{text:?}: {:?} passes as {:?}", x.raw, x.verdict);
+    }
+}
+
+const NUL_FIELDS: &[&str] = &["zhang\0san@qq.com", "zhangsan@qq.com\0"];
+const BIDI_FIELDS: &[&str] = &[
+    "\u{202e}moc.qq@nasgnahz",
+    "zhangsan@qq.com\u{202e}",
+    "zhang\u{202d}san@qq.com",
+    "\u{2067}zhangsan@qq.com\u{2069}",
+    "zhangsan@q\u{200b}q.com",
+    "\u{feff}zhangsan@qq.com",
+    "张三 <zhangsan@qq.com\u{200f}>",
+];
+const HOMOGLYPH_FIELDS: &[&str] = &[
+    "zhangsan@qq.сom",    // Cyrillic es
+    "zhangsan@gmаil.com", // Cyrillic a
+    "zhangsan@l63.com",
+    "zhangsan@gmai|.com",
+    "zhangsan@q\u{ff51}.com", // full-width q
+    "pаypal@qq.com",
+    "zhangsan@ｑｑ．ｃｏｍ",
+];
+const INVALID_UTF8_FIELDS: &[&[u8]] = &[
+    b"zhang\xffsan@qq.com",
+    b"\xc3\x28@163.com; lisi@126.com",
+    b"\xed\xa0\x80@qq.com",                // a UTF-16 surrogate in UTF-8
+    b"\xd5\xc5\xc8\xfd <zhangsan@qq.com>", // GBK 张三
+    b"\xf8\x88\x80\x80\x80",
+];
+
+/// Not only bounded: every recipient carrying a NUL, an invisible or bidi control or a lookalike
+/// character is marked (nothing passes as `ok`), and replaced invalid UTF-8 is reported.
+#[test]
+#[ignore = "needs the recipient checker: the placeholder on this branch flags nothing (passes with branch recip)"]
+fn recipients_hostile_characters_are_flagged() {
+    let opts = CheckOptions::default();
+    for text in NUL_FIELDS.iter().chain(BIDI_FIELDS).chain(HOMOGLYPH_FIELDS) {
+        assert_flagged(text, &check_field(text, &opts));
+    }
+    for bytes in INVALID_UTF8_FIELDS {
+        let r = check_bytes(bytes, &opts);
+        let reported = !r.findings.is_empty() || r.recipients.iter().any(|x| !x.findings.is_empty());
+        assert!(reported, "invalid UTF-8 in {bytes:?} is replaced silently");
+    }
+}
+
 #[test]
 fn recipients_one_megabyte_address() {
     case("recipients_one_megabyte_address", time_bound(20), || {
@@ -282,9 +334,10 @@ fn recipients_one_megabyte_of_recipients() {
 #[test]
 fn recipients_nul_bytes() {
     case("recipients_nul_bytes", time_bound(10), || {
-        for text in ["zhang\0san@qq.com", "zhangsan@qq.com\0", "\0\0\0; lisi@163.com", &nul_laced("lisi@163.com")] {
+        for text in NUL_FIELDS.iter().copied().chain([nul_laced("lisi@163.com").as_str()]) {
             check_bounded("NUL in a field", text, time_bound(10));
         }
+        check_bounded("NUL between recipients", "\0\0\0; lisi@163.com", time_bound(10));
         let text = "\0".repeat(MIB);
         check_bounded("1 MiB of NUL", &text, time_bound(10));
     });
@@ -293,15 +346,7 @@ fn recipients_nul_bytes() {
 #[test]
 fn recipients_bidi_overrides_and_invisibles() {
     case("recipients_bidi_overrides_and_invisibles", time_bound(10), || {
-        for text in [
-            "\u{202e}moc.qq@nasgnahz",
-            "zhangsan@qq.com\u{202e}",
-            "zhang\u{202d}san@qq.com",
-            "\u{2067}zhangsan@qq.com\u{2069}",
-            "zhangsan@q\u{200b}q.com",
-            "\u{feff}zhangsan@qq.com",
-            "张三 <zhangsan@qq.com\u{200f}>",
-        ] {
+        for text in BIDI_FIELDS {
             check_bounded("bidi/invisible", text, time_bound(10));
         }
         let text = "\u{202e}\u{200b}".repeat(MIB / 6);
@@ -312,34 +357,21 @@ fn recipients_bidi_overrides_and_invisibles() {
 #[test]
 fn recipients_homoglyphs() {
     case("recipients_homoglyphs", time_bound(10), || {
-        for text in [
-            "zhangsan@qq.сom",    // Cyrillic es
-            "zhangsan@gmаil.com", // Cyrillic a
-            "zhangsan@l63.com",
-            "zhangsan@gmai|.com",
-            "zhangsan@q\u{ff51}.com", // full-width q
-            "pаypal@qq.com",
-            "zhangsan@ｑｑ．ｃｏｍ",
-            "zhangsan@ߋߋ.com", // NKo
-        ] {
+        for text in HOMOGLYPH_FIELDS {
             check_bounded("homoglyph", text, time_bound(10));
         }
+        // A real internationalised domain in one script is not a homoglyph: reported, not refused.
+        check_bounded("IDN", "zhangsan@ߋߋ.com", time_bound(10));
     });
 }
 
 #[test]
 fn recipients_invalid_utf8() {
     case("recipients_invalid_utf8", time_bound(10), || {
-        for bytes in [
-            &b"zhang\xffsan@qq.com"[..],
-            b"\xc3\x28@163.com; lisi@126.com",
-            b"\xed\xa0\x80@qq.com",                // a UTF-16 surrogate in UTF-8
-            b"\xd5\xc5\xc8\xfd <zhangsan@qq.com>", // GBK 张三
-            b"\xf8\x88\x80\x80\x80",
-        ] {
+        for bytes in INVALID_UTF8_FIELDS {
             let (r, cost) = measure(|| check_bytes(bytes, &CheckOptions::default()));
             within("invalid UTF-8", bytes.len(), json(&r), &cost, time_bound(10), 16 * MIB, MIB);
-            assert!(r.input.contains('\u{fffd}') || r.input.is_empty());
+            assert!(r.input.contains('\u{fffd}'));
         }
         let bytes: Vec<u8> = (0..MIB).map(|i| [0xff, 0xc3, b'@', b';'][i % 4]).collect();
         let (r, cost) = measure(|| check_bytes(&bytes, &CheckOptions::default()));
@@ -598,10 +630,9 @@ fn assert_structured_fields_hold_no_markup(r: &BounceReport) {
             assert!(c.len() == 3 && c.chars().all(|c| c.is_ascii_digit()), "reply code {c:?} is not an SMTP code");
         }
         if let Some(a) = &rc.address {
-            assert!(
-                !a.contains('<') || rc.address_check.as_ref().is_some_and(|c| c.verdict == Verdict::Error),
-                "address {a:?} with markup not flagged"
-            );
+            let markup = a.contains(['<', '>', '"']) || a.contains(char::is_whitespace);
+            let flagged = rc.address_check.as_ref().is_some_and(|c| c.verdict == Verdict::Error);
+            assert!(!markup || flagged, "address {a:?} with markup passes the address check");
         }
     }
 }
@@ -626,5 +657,34 @@ fn mbox_of_hostile_messages() {
             let _ = explain(m, &ExplainOptions::default());
         }
         assert!(start.elapsed() <= time_bound(20), "2,000 small messages took {:?}", start.elapsed());
+    });
+}
+
+/// RFC 3464 gives Action a closed set of values and Remote-MTA/Reporting-MTA a host name; a forged
+/// bounce should not be able to put markup or prose there, where a UI shows it as a fact.
+#[test]
+#[ignore = "bounce: Action and Remote-MTA are passed through unvalidated (markup reaches action and remote_host); \
+            safe only because every UI sets text with textContent. Routed to the bounce pipeline."]
+fn bounce_structured_fields_keep_their_grammar() {
+    case("bounce_structured_fields_keep_their_grammar", time_bound(10), || {
+        for x in MARKUP {
+            let m = String::from_utf8(dsn("", "zhangsan@qq.com", "550 5.1.1 user unknown", "")).expect("ascii");
+            let m = m
+                .replace("Action: failed", &format!("Action: {x}"))
+                .replace("Remote-MTA: dns; mx3.qq.com", &format!("Remote-MTA: dns; {x}"));
+            let r = explain_bounded("markup in Action and Remote-MTA", m.as_bytes(), time_bound(10), 64);
+            for rc in &r.recipients {
+                if let Some(a) = &rc.action {
+                    assert!(
+                        ["failed", "delayed", "delivered", "relayed", "expanded"]
+                            .contains(&a.to_ascii_lowercase().as_str()),
+                        "action {a:?}"
+                    );
+                }
+                if let Some(h) = &rc.remote_host {
+                    assert!(h.chars().all(|c| c.is_alphanumeric() || ".-_:[]".contains(c)), "remote host {h:?}");
+                }
+            }
+        }
     });
 }
