@@ -50,17 +50,30 @@ const other = [
 ].join('\n');
 
 const inputs = `Inputs: ${num(native.addresses)} generated addresses (bench/addresses.mjs: Chinese and worldwide, 30% typos); ` +
-  `${num(native.messages)} messages, ${num(native.message_bytes / 1e6, 2)} MB, from ${env.corpus || '?'}. Minimum ${env.min_seconds || '?'} s per measure.`;
+  `${num(native.messages)} messages, ${num(native.message_bytes / 1e6, 2)} MB, from ${env.corpus || '?'}. Each rate is the best of three samples of at least ${env.min_seconds || '?'} s.`;
 const machine = `Machine: ${env.cpu || '?'}, ${env.cores || '?'} cores, ${env.mem || '?'}; ${env.os || ''}; load before the run: ${env.load || '?'}. ` +
   `${env.rustc || ''}; Node ${node.node || '?'}; Perl ${env.perl || '?'}; mailcheck ${env.mailcheck || '?'}. Commit ${env.commit || '?'}, ${env.date || ''}.`;
 
 let text = `${table}\n\n${other}\n`;
 if (browser) {
-  const lines = browser.split('\n').filter(Boolean);
-  const json = lines.map((l) => { try { return JSON.parse(l); } catch { return null; } });
-  if (json.length && json.every((j) => j && j.name != null)) {
-    text += `\nIn Chromium (tests/browser/bench-ext.mjs):\n\n| figure | value | target |\n|---|--:|---|\n` +
-      json.map((j) => `| ${j.name} | ${num(j.value, j.value < 10 ? 2 : 0)} ${j.unit || ''} | ${j.target || ''} |`).join('\n') + '\n';
+  // bench-ext.mjs prints one JSON object (nested; timing stats as {n, median, p90, min, max});
+  // it becomes one row per figure. Anything else is shown as printed.
+  let parsed = null;
+  try { parsed = JSON.parse(browser); } catch { /* shown raw */ }
+  if (parsed && typeof parsed === 'object') {
+    const rows = [];
+    const walk = (o, path) => {
+      if (o && typeof o === 'object' && 'median' in o) {
+        rows.push([path, `median ${num(o.median, 2)}, p90 ${num(o.p90, 2)}, max ${num(o.max, 2)} (n = ${o.n})`]);
+      } else if (o && typeof o === 'object') {
+        for (const [k, v] of Object.entries(o)) walk(v, path ? `${path} · ${k}` : k);
+      } else {
+        rows.push([path, typeof o === 'number' ? num(o, Number.isInteger(o) ? 0 : 3) : String(o)]);
+      }
+    };
+    walk(parsed, '');
+    text += '\nIn Chromium (tests/browser/bench-ext.mjs; times in ms):\n\n| figure | value |\n|---|--:|\n' +
+      rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n';
   } else {
     text += `\nIn Chromium (tests/browser/bench-ext.mjs):\n\n\`\`\`\n${browser.trim()}\n\`\`\`\n`;
   }

@@ -2,7 +2,7 @@
 # The Perl side of `make bench` (scripts/bench.sh): Sisimai (Debian's libsisimai-perl) over the
 # same message files as tuixin, in one process. Files are read into memory first; each is then
 # given to Sisimai->make as a scalar reference (Sisimai::Mail::Memory), so I/O is not timed.
-# Prints one JSON object.
+# Each rate is the best of three samples of at least MIN_SECONDS (default 1). Prints one JSON object.
 #   perl bench/sisimai.pl FILE_LIST [MIN_SECONDS]
 use strict;
 use warnings;
@@ -11,7 +11,7 @@ use Time::HiRes qw(time);
 
 my ($list, $min) = @ARGV;
 die "usage: perl bench/sisimai.pl FILE_LIST [MIN_SECONDS]\n" unless defined $list;
-$min //= 2;
+$min //= 1;
 open(my $fh, '<', $list) or die "read $list: $!\n";
 my @files = grep { length } map { chomp; $_ } <$fh>;
 close $fh;
@@ -35,12 +35,19 @@ my $round = sub {
     }
 };
 $round->();    # warm-up: loads every module Sisimai requires lazily
-my $start  = time;
+# The best of three samples of at least $min seconds (the machine may be shared).
+my $best   = 0;
 my $rounds = 0;
-while ($rounds == 0 || time - $start < $min) {
-    $round->();
-    $rounds++;
+for my $sample (1 .. 3) {
+    my $start = time;
+    my $n     = 0;
+    while ($n == 0 || time - $start < $min) {
+        $round->();
+        $n++;
+    }
+    my $r = $n * scalar(@data) / (time - $start);
+    $best = $r if $r > $best;
+    $rounds += $n;
 }
-my $elapsed = time - $start;
 printf "{\"side\":\"sisimai\",\"version\":\"%s\",\"messages\":%d,\"message_bytes\":%d,\"explain_per_s\":%.3f,\"rounds\":%d}\n",
-    Sisimai->version, scalar @data, $bytes, $rounds * scalar(@data) / $elapsed, $rounds;
+    Sisimai->version, scalar @data, $bytes, $best, $rounds;
