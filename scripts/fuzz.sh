@@ -30,6 +30,7 @@ fi
 fuzz/seed.sh
 
 max_len() { case "$1" in recipients) echo 4096 ;; *) echo 262144 ;; esac; }
+dict() { case "$1" in recipients) echo "$root/fuzz/dict/recipients.dict" ;; *) echo "$root/fuzz/dict/bounce.dict" ;; esac; }
 
 log_dir=target/fuzz-logs
 mkdir -p "$log_dir"
@@ -41,7 +42,7 @@ for t in "${targets[@]}"; do
   log="$log_dir/$t.log"
   set +e
   cargo +"$toolchain" fuzz run --release --debug-assertions --sanitizer "$sanitizer" --jobs 1 "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=4096 \
+    -max_total_time="$seconds" -max_len="$(max_len "$t")" -dict="$(dict "$t")" -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
