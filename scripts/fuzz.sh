@@ -41,8 +41,10 @@ status=0
 for t in "${targets[@]}"; do
   log="$log_dir/$t.log"
   set +e
+  dict_arg=()
+  [ -s "$(dict "$t")" ] && dict_arg=(-dict="$(dict "$t")")
   cargo +"$toolchain" fuzz run --release --sanitizer "$sanitizer" --jobs 1 "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -max_len="$(max_len "$t")" -dict="$(dict "$t")" -timeout=10 -rss_limit_mb=4096 \
+    -max_total_time="$seconds" -max_len="$(max_len "$t")" "${dict_arg[@]}" -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
