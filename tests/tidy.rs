@@ -11,7 +11,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         let name = e.file_name().to_string_lossy().to_string();
         let Ok(ft) = e.file_type() else { continue };
-        // A git worktree has a `.git` file naming the main checkout's path: not ours.
+        // In a git worktree `.git` is a file naming the main checkout: not project content.
         if ft.is_symlink() || name == ".git" {
             continue;
         }
