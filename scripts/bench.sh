@@ -16,12 +16,15 @@ min="${BENCH_SECONDS:-1}"
 shared="${SHARED_DIR:-$root/../shared}"
 say() { printf '[bench] %s\n' "$*" >&2; }
 
-# Build: the CLI, the native harness (sharing target/ and the main lockfile), the wasm if missing.
+# Build: the CLI, the native harness (sharing target/ and the main lockfile).
 say "building (release)"
 cargo build --release --quiet
 [ -f bench/native/Cargo.lock ] || cp Cargo.lock bench/native/Cargo.lock
 cargo build --release --quiet --manifest-path bench/native/Cargo.toml --target-dir target
-[ -f target/pkg/tuixin_bg.wasm ] || scripts/build-wasm.sh >&2
+# The wasm again when any source is newer than it (a stale module would measure old code).
+if [ ! -f target/pkg/tuixin_bg.wasm ] || [ -n "$(find src Cargo.toml Cargo.lock -newer target/pkg/tuixin_bg.wasm | head -1)" ]; then
+  scripts/build-wasm.sh >&2
+fi
 
 # Inputs.
 node bench/addresses.mjs 10000 >"$out/addresses.txt"
