@@ -1,7 +1,15 @@
 //! Provider reply codes: the shape of one table row, shared by every provider table
 //! (`netease.rs`, `tencent.rs`, `others.rs`), and the lookup the bounce classifier uses.
+//!
+//! [`find`] matches a diagnostic text (an SMTP reply, a `Diagnostic-Code`, the "英文说明" of a
+//! notice) against every table. Each row has a lower-case literal `key` that every match contains:
+//! the text is lower-cased once and only rows whose key occurs in it run their regex. Patterns are
+//! compiled once, on first use.
+
+use std::sync::OnceLock;
 
 use crate::i18n::Text;
+use crate::re::Regex;
 use crate::reason::{Fault, Reason};
 
 /// Who defined a code.
@@ -13,7 +21,23 @@ pub enum Provider {
     Outlook,
     Yahoo,
     Apple,
+    /// Another provider or an MTA (`Sina`, `Sohu`, `Coremail`, `Postfix` ...).
     Other(&'static str),
+}
+
+impl Provider {
+    /// The name shown in the code book and in `generated_by`-style fields.
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Netease => "Netease",
+            Provider::Tencent => "Tencent",
+            Provider::Gmail => "Gmail",
+            Provider::Outlook => "Outlook",
+            Provider::Yahoo => "Yahoo",
+            Provider::Apple => "Apple",
+            Provider::Other(name) => name,
+        }
+    }
 }
 
 /// One provider reply: matched on its code tag and text, not the reply number alone.
@@ -24,6 +48,9 @@ pub struct ProviderCode {
     pub code: &'static str,
     /// Reply numbers seen with it (`["554", "451"]`): information, not a matching condition.
     pub replies: &'static [&'static str],
+    /// Literals in lower case, separated by `|`, one of which every text this row matches contains:
+    /// the cheap prefilter run before the regex (`dt:spm`, `over quota|out of storage space`).
+    pub key: &'static str,
     /// Matched (case-insensitively) against the diagnostic text.
     pub pattern: &'static str,
     /// Suffixes of the reporting host or generator where the tag applies; empty = anywhere.
@@ -35,6 +62,152 @@ pub struct ProviderCode {
     pub title: Text,
     pub detail: Text,
     pub actions: &'static [Text],
+    /// A realistic (anonymised) reply this row must match; the tests check it does.
+    pub sample: &'static str,
     /// Where this entry comes from (a help page, a sample line).
     pub source: &'static str,
+}
+
+impl ProviderCode {
+    /// Sisimai's hard-bounce flag for this row's reason.
+    pub fn hard(&self) -> bool {
+        self.reason.is_hard()
+    }
+}
+
+/// Every row of every provider table, Netease first, then Tencent, then the others.
+pub fn all() -> impl Iterator<Item = &'static ProviderCode> {
+    super::netease::CODES.iter().chain(super::tencent::CODES.iter()).chain(super::others::CODES.iter())
+}
+
+/// Only this much of a text is searched: diagnostics are short, and the lookup must stay cheap on
+/// hostile input.
+const MAX_TEXT: usize = 16 * 1024;
+
+struct Matcher {
+    entry: &'static ProviderCode,
+    /// `None` when the pattern failed to compile (a bug the tests catch): the row then never matches.
+    re: Option<Regex>,
+}
+
+fn matchers() -> &'static [Matcher] {
+    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
+    MATCHERS.get_or_init(|| all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect())
+}
+
+/// Finds the provider code a diagnostic text carries.
+///
+/// `host` is the host that reported the reply (the remote MTA, e.g. `mx3.qq.com`) or, failing that,
+/// the generator of the bounce or the recipient's domain. Rows restricted to some hosts (texts
+/// that other systems use with another meaning, like QQ's `Mailbox unavailable or access denied`)
+/// match only when `host` ends with one of their suffixes, or when the text itself names such a
+/// domain (`...@163.com`, `http://service.mail.qq.com/...`).
+///
+/// When several rows match, the most specific wins: the longest matched span, then a
+/// host-restricted row over an unrestricted one, then the longer key, then table order.
+pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
+    let text = clip(text, MAX_TEXT);
+    let lower = text.to_ascii_lowercase();
+    let host = host.map(normalise_host);
+    let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
+    for m in matchers() {
+        let e = m.entry;
+        if !e.key.split('|').any(|k| lower.contains(k)) {
+            continue;
+        }
+        let restricted = !e.hosts.is_empty();
+        if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
+            continue;
+        }
+        let Some(re) = &m.re else { continue };
+        let Some(found) = re.find(text) else { continue };
+        let rank = (found.end() - found.start(), restricted, e.key.len());
+        if best.is_none_or(|(_, r)| rank > r) {
+            best = Some((e, rank));
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `[MX3.QQ.com.]` → `mx3.qq.com`.
+fn normalise_host(h: &str) -> String {
+    h.trim().trim_matches(|c| c == '[' || c == ']' || c == '<' || c == '>').trim_end_matches('.').to_ascii_lowercase()
+}
+
+fn host_applies(suffixes: &[&str], host: Option<&str>, lower_text: &str) -> bool {
+    suffixes.iter().any(|s| host.is_some_and(|h| has_suffix(h, s)) || mentions_domain(lower_text, s))
+}
+
+/// `host` is `suffix` or a subdomain of it.
+fn has_suffix(host: &str, suffix: &str) -> bool {
+    host == suffix
+        || (host.len() > suffix.len()
+            && host.ends_with(suffix)
+            && host.as_bytes()[host.len() - suffix.len() - 1] == b'.')
+}
+
+/// The text names `domain` or a subdomain of it as a whole domain (`a@163.com`, `mx1.qq.com[`,
+/// `//service.mail.qq.com/`), not as part of a longer name (`qq.com.example`, `myqq.com`).
+fn mentions_domain(text: &str, domain: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(domain) {
+        let start = from + i;
+        let end = start + domain.len();
+        let before_ok =
+            start == 0 || matches!(bytes[start - 1], b'.' | b'@' | b'/' | b' ' | b'<' | b'(' | b'[' | b'=' | b'\t');
+        let after_ok = match bytes.get(end) {
+            None => true,
+            Some(c) if c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_' => false,
+            Some(b'.') => !bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+            Some(_) => true,
+        };
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_suffixes() {
+        assert!(has_suffix("mx3.qq.com", "qq.com"));
+        assert!(has_suffix("qq.com", "qq.com"));
+        assert!(!has_suffix("myqq.com", "qq.com"));
+        assert_eq!(normalise_host(" [MX3.QQ.com.] "), "mx3.qq.com");
+    }
+
+    #[test]
+    fn domain_mentions() {
+        assert!(mentions_domain("550 user not found: 12345@163.com", "163.com"));
+        assert!(mentions_domain("see http://service.mail.qq.com/cgi-bin/help", "qq.com"));
+        assert!(mentions_domain("host mx3.qq.com[1.2.3.4] said", "qq.com"));
+        assert!(mentions_domain("sent to a@qq.com.", "qq.com"));
+        assert!(!mentions_domain("a@myqq.com", "qq.com"));
+        assert!(!mentions_domain("a@qq.com.example", "qq.com"));
+        assert!(!mentions_domain("a@163.company", "163.com"));
+    }
+
+    #[test]
+    fn clips_on_char_boundaries() {
+        assert_eq!(clip("退信", 4), "退");
+        assert_eq!(clip("abc", 10), "abc");
+    }
 }

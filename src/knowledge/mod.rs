@@ -1,3 +1,8 @@
 //! Typed knowledge tables: providers, mail domains, TLDs, local-part rules, reply codes.
 //! One file per provider or topic; every entry cites its source.
+pub mod catalogue;
+pub mod codebook;
 pub mod codes;
+pub mod netease;
+pub mod others;
+pub mod tencent;
