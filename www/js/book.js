@@ -26,11 +26,12 @@ function entry(raw, kind) {
   if (!code && kind === 'reason') code = str(reason);
   return {
     kind,
+    id: str(first(raw, ['id', 'anchor'])),
     code,
     provider: str(first(raw, ['provider', 'provider_name'])),
     replies: arr(first(raw, ['replies', 'reply_codes', 'reply'])).map(str),
     reason: str(reason ?? (kind === 'reason' ? code : '')),
-    label: str(first(raw, ['label', 'badge', 'short', 'reason_label'])),
+    label: str(first(raw, ['reason_short', 'short', 'label', 'badge', 'reason_label'])),
     temporary: bool(raw.temporary),
     hard: bool(raw.hard),
     fault: str(fault),
@@ -38,6 +39,7 @@ function entry(raw, kind) {
     title: str(first(raw, ['title', 'meaning', 'subject', 'summary'])),
     detail: str(first(raw, ['detail', 'description', 'explanation', 'text'])),
     actions: arr(first(raw, ['actions', 'steps'])).map(str),
+    hosts: arr(first(raw, ['hosts'])).map(str),
     sample: str(first(raw, ['sample', 'example'])),
     source: str(first(raw, ['source', 'sources'])),
   };

@@ -14,14 +14,17 @@ setupLangSwitch();
 const fold = (s) => String(s).normalize('NFKC').toLowerCase();
 
 function haystack(e) {
-  return fold([e.code, e.provider, e.replies.join(' '), e.reason, e.label, e.title, e.detail, e.actions.join(' '), e.fault, e.faultLabel, e.sample].join('\n'));
+  return fold([e.id, e.code, e.provider, e.hosts.join(' '), e.replies.join(' '), e.reason, e.label, e.title, e.detail, e.actions.join(' '), e.fault, e.faultLabel, e.sample].join('\n'));
 }
 
-/** Gives every entry a unique anchor: its code, or `code~2`, `code~3` for later duplicates. */
+/**
+ * Gives every entry a unique anchor: the id the core gives it (`DT:SPM`, `DT:SPM (451)`), else its
+ * code; a clash (which the core avoids) gets `~2`, `~3`.
+ */
 function anchors(entries) {
   const seen = new Map();
   return entries.map((e) => {
-    const base = e.kind === 'reason' ? e.code : e.code || `${e.kind}`;
+    const base = e.id || e.code || e.kind;
     const n = (seen.get(base) || 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}~${n}`;
@@ -34,6 +37,7 @@ function renderEntry(e, id, faults) {
   head.append(el('h3', {}, el('a', { class: 'code', attrs: { href: '#' + encodeURIComponent(id), title: t('codes.link') }, text: e.code })));
   if (e.provider) head.append(el('span', { class: 'provider', text: e.provider }));
   if (e.replies.length) head.append(el('span', { class: 'replies', text: e.replies.join(' / ') }));
+  if (e.hosts.length) head.append(el('span', { class: 'hosts', text: e.hosts.join(', ') }));
   if (e.label) head.append(el('span', { class: 'label', text: e.label }));
   art.append(head);
   if (e.title) art.append(el('p', { class: 'title', text: e.title }));
