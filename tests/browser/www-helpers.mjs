@@ -22,12 +22,20 @@ const TYPES = {
   '.webp': 'image/webp',
 };
 
-/** Serves `dir` on 127.0.0.1 on a free port; resolves to {url, close}. */
-export function serve(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 on a free port; resolves to {url, close}. `overrides` maps a path
+ * (`/pkg/tuixin.js`) to a body served instead of the file.
+ */
+export function serve(dir, overrides = {}) {
   const root = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
     try {
       const u = new URL(req.url, 'http://127.0.0.1');
+      if (Object.hasOwn(overrides, u.pathname)) {
+        res.writeHead(200, { 'content-type': TYPES[path.extname(u.pathname)] || 'text/plain', 'cache-control': 'no-store' });
+        res.end(overrides[u.pathname]);
+        return;
+      }
       let file = path.resolve(root, '.' + decodeURIComponent(u.pathname));
       if (!file.startsWith(root)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
