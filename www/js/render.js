@@ -10,6 +10,30 @@ export function verdictBadge(verdict) {
   return el('span', { class: `badge v-${v}`, text: t(`verdict.${v}`) });
 }
 
+// Characters that look like ASCII but are not, or that cannot be seen: shown marked, so the user
+// sees what the finding is about (a full-width ＠ looks like @ in many fonts).
+const INVISIBLE = /[\u00ad\u00a0\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3000\ufeff]/u;
+const ODD = /[\u00ad\u00a0\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3000\ufeff\u3001\u3002\uff01-\uff5e\uff61\u0400-\u04ff\u0370-\u03ff]/u;
+
+const hex = (c) => 'U+' + c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+/** The text in a <code>, with odd characters in <mark> (built as text nodes, never as HTML). */
+export function markOdd(text, cls = 'raw') {
+  const code = el('code', { class: cls });
+  let plain = '';
+  for (const c of Array.from(text)) {
+    if (!ODD.test(c)) {
+      plain += c;
+      continue;
+    }
+    if (plain) code.append(plain);
+    plain = '';
+    code.append(el('mark', { class: 'odd', text: INVISIBLE.test(c) ? `⟨${hex(c)}⟩` : c, attrs: { title: hex(c) } }));
+  }
+  if (plain) code.append(plain);
+  return code;
+}
+
 /**
  * One recipient of a check report. `onFix(suggestion, recipient)` is called by the fix buttons;
  * `fixLabel(s)` gives the button text.
@@ -18,7 +42,7 @@ export function renderRecipient(r, { onFix, fixLabel = (s) => t('check.fix', s) 
   const verdict = VERDICTS.includes(r.verdict) ? r.verdict : 'info';
   const li = el('li', { class: `rcpt v-${verdict}`, dataset: { verdict } });
   const shown = String(r.raw ?? '').trim() || String(r.address ?? '');
-  const head = el('div', { class: 'rcpt-head' }, verdictBadge(verdict), el('code', { class: 'raw', text: shown }));
+  const head = el('div', { class: 'rcpt-head' }, verdictBadge(verdict), markOdd(shown));
   if (r.address && r.address !== shown && !shown.includes(r.address)) {
     head.append(el('span', { class: 'arrow', text: ' → ', attrs: { 'aria-hidden': 'true' } }), el('code', { class: 'addr', text: r.address }));
   }
@@ -59,7 +83,8 @@ export function renderFieldFindings(findings, onFix) {
     const sev = ['info', 'warning', 'error'].includes(f.severity) ? f.severity : 'info';
     const item = el('li', { class: `finding s-${sev}`, dataset: { rule: f.rule, severity: sev } }, verdictBadge(sev), ' ', el('span', { class: 'msg', text: f.message ?? f.rule }));
     if (f.suggestion) {
-      item.append(' ', el('button', { class: 'fix', text: t('check.fix', f.suggestion), dataset: { suggestion: f.suggestion }, attrs: { type: 'button' }, on: { click: () => onFix(f.suggestion) } }));
+      // A field-level suggestion is the whole field: the button says so, the text is shown beside it.
+      item.append(' ', el('button', { class: 'fix', text: t('check.fixField'), dataset: { suggestion: f.suggestion }, attrs: { type: 'button' }, on: { click: () => onFix(f.suggestion) } }), ' ', el('code', { class: 'preview', text: f.suggestion }));
     }
     ul.append(item);
   }
