@@ -97,3 +97,23 @@ export async function loadFaultLabels(api) {
     return labels;
   };
 }
+
+/**
+ * A function giving the code-book link of a provider code: the entry with that code whose reply
+ * numbers include `reply` (Netease uses one tag under several numbers), else the first with that
+ * code, else a plain `codes.html#CODE`.
+ */
+export function codeLinker(api) {
+  return (code, reply) => {
+    let book;
+    try {
+      book = getBook(api);
+    } catch (_) {
+      return null;
+    }
+    if (!book) return null;
+    const same = book.codes.filter((e) => e.code === code);
+    const best = same.find((e) => reply && e.replies.includes(reply)) || same[0];
+    return best && best.id ? 'codes.html#' + encodeURIComponent(best.id) : null;
+  };
+}

@@ -4,7 +4,7 @@ import { core, el, debounce, announce } from './core.js';
 import { t, lang, setupLangSwitch, onLangChange } from './i18n.js';
 import { renderRecipient, renderFieldFindings, renderReport } from './render.js';
 import { RECIPIENTS, BOUNCES } from './examples.js';
-import { loadFaultLabels } from './book.js';
+import { loadFaultLabels, codeLinker } from './book.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -96,6 +96,7 @@ function setupExplainer(api, faultLabels) {
   const note = $('file-note');
   const drop = $('drop');
   const input = $('eml');
+  const codeLink = codeLinker(api);
   // The last input: text from the box, or the bytes of a file (kept to re-explain on a language switch).
   let bytes = null;
 
@@ -109,7 +110,7 @@ function setupExplainer(api, faultLabels) {
   };
 
   const show = (report) => {
-    out.replaceChildren(renderReport(report, { faultLabels: faultLabels(), onCopy }));
+    out.replaceChildren(renderReport(report, { faultLabels: faultLabels(), onCopy, codeLink }));
   };
 
   const run = () => {

@@ -103,7 +103,7 @@ export function faultLabel(fault, labels) {
 }
 
 /** The explanation card of one failed recipient of an explain report. */
-export function renderBounceRecipient(r, { faultLabels, onCopy } = {}) {
+export function renderBounceRecipient(r, { faultLabels, onCopy, codeLink } = {}) {
   const exp = r.explanation || {};
   const card = el('article', {
     class: `card f-${r.fault} ${r.temporary ? 'temporary' : 'permanent'}`,
@@ -131,12 +131,13 @@ export function renderBounceRecipient(r, { faultLabels, onCopy } = {}) {
 
   const det = el('details', { class: 'tech' }, el('summary', { text: t('explain.details') }));
   const tdl = el('dl');
-  row(tdl, t('explain.reason'), el('code', { text: r.reason }), 'reason');
+  row(tdl, t('explain.reason'), el('a', { attrs: { href: codeHref(r.reason) } }, el('code', { text: r.reason })), 'reason');
   row(tdl, t('explain.action'), r.action ? el('code', { text: r.action }) : null);
   row(tdl, t('explain.status'), r.status ? el('code', { text: r.status }) : null, 'status');
   row(tdl, t('explain.reply'), r.reply_code ? el('code', { text: r.reply_code }) : null, 'reply');
   if (r.provider_code) {
-    row(tdl, t('explain.pcode'), el('span', {}, el('code', { text: r.provider_code }), ' ', el('a', { text: t('explain.incodebook'), attrs: { href: codeHref(r.provider_code) } })), 'pcode');
+    const href = (codeLink && codeLink(r.provider_code, r.reply_code)) || codeHref(r.provider_code);
+    row(tdl, t('explain.pcode'), el('span', {}, el('code', { text: r.provider_code }), ' ', el('a', { text: t('explain.incodebook'), attrs: { href } })), 'pcode');
   }
   row(tdl, t('explain.host'), r.remote_host ? el('code', { text: r.remote_host }) : null, 'host');
   row(tdl, t('explain.diagnostic'), r.diagnostic ? el('pre', { text: r.diagnostic }) : null, 'diagnostic');
