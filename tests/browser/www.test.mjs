@@ -108,6 +108,32 @@ describe('page', () => {
     }
   });
 
+  test('every control has a name and every field a label, on both pages and in both languages', async () => {
+    for (const url of ['/?lang=zh', '/?lang=en', '/codes.html?lang=zh', '/codes.html?lang=en']) {
+      const { page, context } = await open(url);
+      if (!url.includes('codes')) {
+        await page.click('button[data-example="list"]');
+        await page.click('button[data-bounce="gmail"]');
+      }
+      const problems = await page.evaluate(() => {
+        const out = [];
+        for (const b of document.querySelectorAll('button, a[href]')) {
+          const name = (b.getAttribute('aria-label') || b.textContent || '').trim();
+          if (!name && !b.querySelector('img[alt]:not([alt=""])')) out.push('unnamed ' + b.outerHTML.slice(0, 80));
+        }
+        for (const f of document.querySelectorAll('input, textarea, select')) {
+          if (!f.labels || !f.labels.length) out.push('unlabelled ' + (f.id || f.outerHTML.slice(0, 80)));
+        }
+        if (!document.documentElement.lang) out.push('no lang');
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        if (new Set(ids).size !== ids.length) out.push('duplicate ids');
+        return out;
+      });
+      assert.deepEqual(problems, [], url);
+      await context.close();
+    }
+  });
+
   test('keyboard: the skip link, examples and the language switch work from the keyboard', async () => {
     const { page, context, log } = await open('/');
     await page.keyboard.press('Tab');

@@ -51,7 +51,11 @@ function setupChecker(api) {
     }
     last = report;
     const recips = Array.isArray(report.recipients) ? report.recipients : [];
-    summary.textContent = recips.length ? t('check.count', recips.length) : t('check.none');
+    const by = (v) => recips.filter((r) => r.verdict === v).length;
+    const parts = [recips.length ? t('check.count', recips.length) : t('check.none')];
+    if (by('error')) parts.push(t('check.nError', by('error')));
+    if (by('warning')) parts.push(t('check.nWarning', by('warning')));
+    summary.textContent = parts.join(t('check.sep'));
     const fieldFindings = Array.isArray(report.findings) ? report.findings : [];
     if (fieldFindings.length) fieldOut.append(el('p', { class: 'k', text: t('check.field') }), renderFieldFindings(fieldFindings, (s) => setField(s, s)));
     if (report.fixed != null && report.fixed !== text) {
