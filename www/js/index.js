@@ -8,6 +8,9 @@ import { loadFaultLabels, codeLinker } from './book.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** A bounce is small; a file larger than this is not one (an mbox of years, a video). */
+const MAX_FILE = 25 * 1024 * 1024;
+
 setupLangSwitch();
 
 /** Splits a string into Unicode scalar values, the unit of the checker's offsets. */
@@ -103,6 +106,7 @@ function setupExplainer(api, faultLabels) {
   const codeLink = codeLinker(api);
   // The last input: text from the box, or the bytes of a file (kept to re-explain on a language switch).
   let bytes = null;
+  let fileName = '';
 
   const onCopy = async (s) => {
     try {
@@ -136,8 +140,15 @@ function setupExplainer(api, faultLabels) {
 
   const readFile = async (file) => {
     if (!file) return;
+    if (file.size > MAX_FILE) {
+      bytes = null;
+      out.replaceChildren();
+      note.textContent = t('explain.toobig', file.name, Math.round(MAX_FILE / 1048576));
+      return;
+    }
     const buf = new Uint8Array(await file.arrayBuffer());
     bytes = buf;
+    fileName = file.name;
     box.value = '';
     note.textContent = t('explain.fileread', file.name, buf.length);
     run();
@@ -182,10 +193,11 @@ function setupExplainer(api, faultLabels) {
       note.textContent = '';
       box.value = BOUNCES[b.dataset.bounce] ?? '';
       run();
+      out.scrollIntoView({ block: 'nearest' });
     });
   }
   onLangChange(() => {
-    if (bytes) note.textContent = '';
+    if (bytes) note.textContent = t('explain.fileread', fileName, bytes.length);
     run();
   });
   run();
