@@ -321,6 +321,15 @@ describe('[core] code book', () => {
     await context.close();
   });
 
+  test('/#DT:SPM on the main page forwards to the code book entry', async () => {
+    const { page, context, log } = await open('/#DT:SPM');
+    await page.waitForURL(/codes\.html#DT:SPM$/);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('.entry.target[data-code="DT:SPM"]').waitFor({ timeout: 5000 });
+    assertClean(log);
+    await context.close();
+  });
+
   test('an entry is linkable as #DT:SPM and shows its explanation, retry, side and steps', async () => {
     const { page, context, log } = await open('/codes.html#DT:SPM');
     const entry = page.locator('.entry.target');

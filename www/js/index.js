@@ -13,6 +13,20 @@ const MAX_FILE = 25 * 1024 * 1024;
 
 setupLangSwitch();
 
+// `/#DT:SPM` is a code-book link: the entries live on codes.html.
+function forwardCodeLinks() {
+  const id = (() => {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (_) {
+      return '';
+    }
+  })();
+  if (id && !document.getElementById(id)) location.replace('codes.html' + location.search + location.hash);
+}
+forwardCodeLinks();
+window.addEventListener('hashchange', forwardCodeLinks);
+
 /** Splits a string into Unicode scalar values, the unit of the checker's offsets. */
 const chars = (s) => Array.from(s);
 
