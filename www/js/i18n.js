@@ -310,7 +310,7 @@ export function lang() {
 /** A UI string; `{}` placeholders are filled in order from `args`. */
 export function t(key, ...args) {
   let s = STRINGS[current][key] ?? STRINGS.zh[key] ?? key;
-  for (const a of args) s = s.replace('{}', String(a));
+  for (const a of args) s = s.replace('{}', () => String(a));
   return s;
 }
 
