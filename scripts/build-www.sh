@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the static page: www/ plus the analyzer (target/pkg from scripts/build-wasm.sh) → dist/www.
 # Screenshots of the extension (docs/screenshots/*.png|jpg|webp), when there are any, are copied to
-# dist/www/screenshots/ and listed in screenshots/index.json, which the install section reads.
+# dist/www/screenshots/ and listed in screenshots/index.json; the extension's packages
+# (dist/tuixin-*.zip), when built, go to dist/www/download/ and download/index.json. The install
+# section reads both lists and shows what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/www
@@ -44,4 +46,11 @@ with open(dest, 'w', encoding='utf-8') as f:
     json.dump(items, f, ensure_ascii=False, indent=1)
 PY
 fi
-echo "www: $out ($(find "$out" -type f | wc -l) files, ${#shots[@]} screenshots)"
+# The extension's packages (scripts/build-extension.sh), when built, offered for download.
+mkdir -p "$out/download"
+dl=()
+for f in tuixin-chromium.zip tuixin-firefox.zip; do
+  if [ -f "dist/$f" ]; then cp "dist/$f" "$out/download/" && dl+=("\"$f\""); fi
+done
+(IFS=,; echo "[${dl[*]}]") > "$out/download/index.json"
+echo "www: $out ($(find "$out" -type f | wc -l) files, ${#shots[@]} screenshots, ${#dl[@]} packages)"

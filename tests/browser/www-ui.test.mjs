@@ -81,12 +81,21 @@ export function codebook(lang) { return { lang, codes: [], reasons: [] }; }
 export function codeCount() { return 0; }
 `;
 
+// A 1x1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
+
 let server;
 let browser;
 
 before(async () => {
   assert.ok(existsSync(path.join(dist, 'index.html')), 'dist/www is missing: run scripts/build-www.sh');
-  server = await serve(dist, { '/pkg/tuixin.js': STUB });
+  server = await serve(dist, {
+    '/pkg/tuixin.js': STUB,
+    '/screenshots/index.json': JSON.stringify([{ file: 'compose-warning.png' }, { file: 'x.png', zh: '自定义说明', en: 'a caption' }, { file: '../evil.png' }]),
+    '/screenshots/compose-warning.png': PNG,
+    '/screenshots/x.png': PNG,
+    '/download/index.json': JSON.stringify(['tuixin-chromium.zip']),
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 });
 
@@ -209,6 +218,21 @@ test('the code book says so when the core has no entries', async () => {
   const { page, context, errors } = await open('/codes.html?lang=en');
   await page.waitForSelector('#count');
   assert.equal(await page.getAttribute('#count', 'data-total'), '0');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the install section shows the screenshots and packages the build found, captioned per language', async () => {
+  const { page, context, errors } = await open('/?lang=zh');
+  await page.waitForSelector('#shots:not([hidden]) figure');
+  assert.equal(await page.locator('#shots figure').count(), 2, 'a file name with a path is refused');
+  assert.match(await page.locator('#shots figcaption').first().textContent(), /写信时/);
+  assert.equal(await page.locator('#shots figcaption').nth(1).textContent(), '自定义说明');
+  assert.equal(await page.isVisible('.download[data-package="tuixin-chromium.zip"] a'), true);
+  assert.equal(await page.isVisible('.download[data-package="tuixin-firefox.zip"]'), false);
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.locator('#shots figcaption').nth(1).textContent(), 'a caption');
+  assert.equal(await page.locator('#shots img').first().getAttribute('alt'), await page.locator('#shots figcaption').first().textContent());
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,7 +1,7 @@
 // The playground: the recipient checker, the bounce explainer and the install section.
 
 import { core, el, debounce, announce } from './core.js';
-import { t, lang, setupLangSwitch, onLangChange } from './i18n.js';
+import { t, has, lang, setupLangSwitch, onLangChange } from './i18n.js';
 import { renderRecipient, renderFieldFindings, renderReport } from './render.js';
 import { RECIPIENTS, BOUNCES } from './examples.js';
 import { loadFaultLabels, codeLinker } from './book.js';
@@ -234,7 +234,8 @@ async function setupShots() {
     for (const item of list) {
       const file = typeof item === 'string' ? item : item.file;
       if (typeof file !== 'string' || !/^[\w.-]+\.(png|jpe?g|webp)$/i.test(file)) continue;
-      const caption = (typeof item === 'object' && (item[lang()] || item.caption)) || file.replace(/\.[a-z]+$/i, '').replace(/[-_]+/g, ' ');
+      const base = file.replace(/\.[a-z]+$/i, '');
+      const caption = (typeof item === 'object' && (item[lang()] || item.caption)) || (has(`shot.${base}`) ? t(`shot.${base}`) : base.replace(/[-_]+/g, ' '));
       host.append(el('figure', {}, el('a', { attrs: { href: `screenshots/${file}` } }, el('img', { attrs: { src: `screenshots/${file}`, alt: caption, loading: 'lazy' } })), el('figcaption', { text: caption })));
     }
     $('shots').hidden = !host.childElementCount;
@@ -243,8 +244,23 @@ async function setupShots() {
   onLangChange(render);
 }
 
+/** Download links for the extension packages the build found (download/index.json). */
+async function setupDownloads() {
+  let list;
+  try {
+    const res = await fetch('download/index.json');
+    if (!res.ok) return;
+    list = await res.json();
+  } catch (_) {
+    return;
+  }
+  if (!Array.isArray(list)) return;
+  for (const p of document.querySelectorAll('.download[data-package]')) p.hidden = !list.includes(p.dataset.package);
+}
+
 async function main() {
   setupShots();
+  setupDownloads();
   const status = $('status');
   status.textContent = t('loading');
   let api;
