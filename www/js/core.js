@@ -25,6 +25,8 @@ export function el(tag, props = {}, ...children) {
     for (const [k, v] of Object.entries(props.attrs)) {
       if (v == null || v === false) continue;
       if (/^on/i.test(k) || k === 'style' || k === 'srcdoc') throw new Error(`refusing attribute ${k}`);
+      // Links are only ever relative to this site (the code book, a screenshot): no scheme at all.
+      if ((k === 'href' || k === 'src') && /^\s*[a-z][a-z0-9+.-]*:/i.test(String(v))) throw new Error(`refusing ${k} with a scheme`);
       node.setAttribute(k, v === true ? '' : String(v));
     }
   }
