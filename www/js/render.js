@@ -110,7 +110,8 @@ export function renderBounceRecipient(r, { faultLabels, onCopy, codeLink } = {})
     dataset: { reason: r.reason, fault: r.fault, temporary: String(!!r.temporary), hard: String(!!r.hard), providerCode: r.provider_code },
   });
   card.append(el('h3', { class: 'title', text: exp.title || r.reason || '' }));
-  card.append(el('p', { class: 'who' }, el('span', { class: 'k', text: t('explain.recipient') + ': ' }), el('code', { class: 'addr', text: r.address ?? t('explain.unknownRecipient') })));
+  // A bare SMTP reply names no recipient: say nothing rather than "unknown".
+  if (r.address) card.append(el('p', { class: 'who' }, el('span', { class: 'k', text: t('explain.recipient') + ': ' }), markOdd(r.address, 'addr')));
 
   const dl = el('dl', { class: 'facts' });
   row(dl, t('explain.what'), exp.detail, 'detail');
