@@ -104,4 +104,7 @@ sun.example@outlook.com
 Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient sun.example@outlook.com not found by SMTP address lookup'
 `;
 
-export const BOUNCES = { netease: NETEASE, qq: QQ, gmail: GMAIL, outlook: OUTLOOK };
+// A bare SMTP reply, as a mail client or a sending program shows it: QQ Mail's rate limit.
+const REPLY = '550 Ip frequency limited [Ax2bExampleToken Blocked IP 203.0.113.9]. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725';
+
+export const BOUNCES = { netease: NETEASE, qq: QQ, gmail: GMAIL, outlook: OUTLOOK, reply: REPLY };
