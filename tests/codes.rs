@@ -52,7 +52,7 @@ fn keys_are_lower_case_and_in_the_sample() {
     for e in all() {
         assert!(!e.key.is_empty(), "{}: empty key", label(e));
         for k in e.key.split('|') {
-            assert!(!k.is_empty(), "{}: empty key alternative", label(e));
+            assert!(k.len() >= 2, "{}: key alternatives need two bytes or more", label(e));
             assert_eq!(k, k.to_ascii_lowercase(), "{}: key must be lower case", label(e));
         }
         let lower = e.sample.to_ascii_lowercase();
@@ -183,4 +183,82 @@ fn nothing_on_unrelated_or_hostile_text() {
     assert!(find(&big, None).is_none(), "text past the search limit is not read");
     let chinese = "退".repeat(10_000);
     assert!(find(&chinese, None).is_none());
+}
+
+#[test]
+fn a_prefix_defers_to_the_failure_it_quotes() {
+    let e = find("delivery temporarily suspended: Host or domain name not found. Name service error for name=example.con type=MX: Host not found, try again", None).unwrap();
+    assert_eq!(e.reason, Reason::HostUnknown);
+    let e = find("delivery temporarily suspended: host mx.example.net[192.0.2.1] refused to talk to me: 421 Service not available", None).unwrap();
+    assert_eq!(e.reason, Reason::Blocked);
+    let e = find("X-Postfix; connect to example.org[192.0.2.25]:25: Connection timed out", None).unwrap();
+    assert_eq!(e.reason, Reason::Expired);
+    // A Netease tag outranks the generic words on the same line.
+    let e = find("552 RP:UQT mx.example.edu.cn, mailbox is full", None).unwrap();
+    assert_eq!(e.code, "RP:UQT");
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+    use tuixin::knowledge::codes::{all, find};
+
+    proptest! {
+        #[test]
+        fn on_any_text_and_host(text in "\\PC{0,300}", host in proptest::option::of("[a-zA-Z0-9.\\[\\]<> -]{0,40}")) {
+            let _ = find(&text, host.as_deref());
+        }
+
+        #[test]
+        fn a_sample_inside_noise_is_still_recognised(i in 0usize..400, pre in "[a-z ;:]{0,40}", post in "[a-z ;.]{0,40}") {
+            let rows: Vec<_> = all().collect();
+            let e = rows[i % rows.len()];
+            let host = e.hosts.first().map(|h| format!("mx.{h}"));
+            let text = format!("{pre} {} {post}", e.sample);
+            prop_assert!(find(&text, host.as_deref()).is_some(), "{:?}", e.code);
+        }
+    }
+}
+
+#[test]
+fn hard_bounces_are_not_temporary() {
+    for e in all() {
+        assert!(!(e.hard() && e.temporary), "{}: hard and temporary", label(e));
+    }
+    for r in Reason::ALL {
+        assert!(!(r.is_hard() && reason_info(r).temporary), "{r:?}: hard and temporary");
+    }
+}
+
+#[test]
+fn server_side_causes_carry_a_step_for_the_administrator() {
+    let for_admin = |actions: &[tuixin::i18n::Text]| {
+        actions.iter().any(|a| {
+            let en = a.en.to_ascii_lowercase();
+            en.contains("administrator")
+                || en.contains("provider")
+                || en.contains("developer")
+                || en.contains("program")
+        })
+    };
+    for e in all().filter(|e| e.fault == Fault::SenderServer) {
+        assert!(for_admin(e.actions), "{}: no step for the administrator", label(e));
+    }
+    for r in Reason::ALL.into_iter().filter(|r| reason_info(*r).fault == Fault::SenderServer) {
+        assert!(for_admin(reason_info(r).actions), "{r:?}: no step for the administrator");
+    }
+}
+
+#[test]
+fn netease_notice_wording_without_the_english_line() {
+    let e = find("退信原因：您可能写了外星人的邮件地址；或者网络不给力", None).unwrap();
+    assert_eq!(e.code, "Can not connect to");
+}
+
+#[test]
+fn rows_by_code() {
+    use tuixin::knowledge::codes::by_code;
+    let e = by_code("dt:spm").unwrap();
+    assert!(!e.temporary && e.replies.contains(&"554"));
+    assert_eq!(by_code(" Ip frequency limited ").unwrap().reason, Reason::RateLimited);
+    assert!(by_code("no such code").is_none());
 }

@@ -10,6 +10,17 @@ use crate::i18n::Lang;
 use crate::reason::{Fault, Reason};
 use crate::recipients::{CheckOptions, RecipientReport};
 
+mod classify;
+mod detect;
+mod dsn;
+mod explain;
+mod message;
+mod mta;
+mod notice;
+mod pipeline;
+mod reply;
+mod text;
+
 /// What kind of message the input is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -82,17 +93,22 @@ pub struct ExplainOptions {
     pub check: CheckOptions,
 }
 
+/// What a parser found about one failed recipient, before classification.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found {
+    pub address: Option<String>,
+    pub action: Option<String>,
+    pub status: Option<String>,
+    pub reply_code: Option<String>,
+    pub remote_host: Option<String>,
+    pub diagnostic: Option<String>,
+    /// The reporting MTA (DSN `Reporting-MTA`).
+    pub reporting: Option<String>,
+}
+
 /// Explains one message, pasted notice or SMTP reply (bytes in any charset).
 pub fn explain(input: &[u8], opts: &ExplainOptions) -> BounceReport {
-    let _ = (input, opts);
-    BounceReport {
-        source: String::new(),
-        is_bounce: false,
-        kind: Kind::NotBounce,
-        generated_by: None,
-        suspicious: false,
-        recipients: Vec::new(),
-    }
+    pipeline::run(input, opts)
 }
 
 /// Splits an mbox into its messages (`From ` separator lines); anything else is one message.

@@ -1,5 +1,5 @@
-//! The code book: every provider code and every reason the analyzer knows, in one language,
-//! generated from the tables (never a second copy). The www page gets it through a wasm export and
+//! The code book: every provider code, every reason and every RFC 3463 status the analyzer knows,
+//! in one language, generated from the tables (never a second copy). The www page gets it through a wasm export and
 //! lists, searches and links it (`#DT:SPM`).
 
 use std::collections::HashMap;
@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::i18n::{Lang, Text};
 use crate::knowledge::catalogue::{reason_info, short};
 use crate::knowledge::codes::{all, ProviderCode};
-use crate::reason::Reason;
+use crate::knowledge::rfc3463;
+use crate::reason::{Fault, Reason};
 
 /// The whole book.
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +18,37 @@ pub struct Codebook {
     pub lang: Lang,
     pub codes: Vec<CodeEntry>,
     pub reasons: Vec<ReasonEntry>,
+    /// Every fault side with its label in this language.
+    pub faults: Vec<FaultEntry>,
+    /// The RFC 3463 enhanced status codes (classes 5 and 4), with the reason each maps to.
+    pub statuses: Vec<StatusEntry>,
+}
+
+/// One RFC 3463 enhanced status code (`5.1.1`), from [`crate::knowledge::rfc3463`].
+#[derive(Clone, Debug, Serialize)]
+pub struct StatusEntry {
+    /// `5.1.1`; also the entry's id.
+    pub code: String,
+    /// What the subject.detail means.
+    pub title: &'static str,
+    /// The reason the status maps to, when the status alone decides one (`userunknown`), and the
+    /// catalogue's explanation and steps for that reason.
+    pub reason: Option<&'static str>,
+    pub reason_short: Option<&'static str>,
+    pub detail: Option<&'static str>,
+    pub actions: Vec<&'static str>,
+    /// Class 4: a later retry may work.
+    pub temporary: bool,
+    pub hard: bool,
+    pub fault: Option<&'static str>,
+    pub fault_label: Option<&'static str>,
+}
+
+/// One fault side (`sender_content`, 邮件内容).
+#[derive(Clone, Debug, Serialize)]
+pub struct FaultEntry {
+    pub name: &'static str,
+    pub label: &'static str,
 }
 
 /// One provider code.
@@ -27,6 +59,8 @@ pub struct CodeEntry {
     /// (`Error: bad syntax (Tencent)`, `DT:SPM (451)`).
     pub id: String,
     pub provider: &'static str,
+    /// True for an MTA's standard wording (Postfix, Exim ...) rather than a provider's own code.
+    pub generic: bool,
     pub code: &'static str,
     pub replies: &'static [&'static str],
     /// The reason's JSON name (`spamdetected`).
@@ -62,8 +96,8 @@ pub struct ReasonEntry {
     pub fault_label: &'static str,
 }
 
-/// The code book in `lang`: every provider code in table order (Netease, Tencent, others), then
-/// every reason in [`Reason::ALL`] order.
+/// The code book in `lang`: every provider code in table order (Netease, Tencent, others), every
+/// reason in [`Reason::ALL`] order, and the fault sides.
 pub fn codebook(lang: Lang) -> Codebook {
     let mut used: HashMap<String, &'static str> = HashMap::new();
     let codes = all()
@@ -73,12 +107,49 @@ pub fn codebook(lang: Lang) -> Codebook {
         })
         .collect();
     let reasons = Reason::ALL.iter().map(|&r| reason_entry(r, lang)).collect();
-    Codebook { lang, codes, reasons }
+    let faults = Fault::ALL.iter().map(|f| FaultEntry { name: f.name(), label: f.label().get(lang) }).collect();
+    Codebook { lang, codes, reasons, faults, statuses: statuses(lang) }
 }
 
 /// How many provider codes the book lists (the www page's count is checked against this).
 pub fn code_count() -> usize {
     all().count()
+}
+
+/// Subjects and the highest detail number RFC 3463 and its updates define for each (X.7.30 ...);
+/// every code in that range that [`rfc3463::meaning`] knows is listed.
+const STATUS_RANGE: [(u8, u8); 8] = [(0, 0), (1, 10), (2, 4), (3, 5), (4, 7), (5, 6), (6, 5), (7, 30)];
+
+fn statuses(lang: Lang) -> Vec<StatusEntry> {
+    let mut out = Vec::new();
+    for (subject, last) in STATUS_RANGE {
+        for detail in 0..=last {
+            for class in [5, 4] {
+                let code = format!("{class}.{subject}.{detail}");
+                let Some(meaning) = rfc3463::meaning(&code) else { continue };
+                let reason = rfc3463::reason(&code).or_else(|| rfc3463::fallback(&code));
+                let info = reason.map(reason_info);
+                out.push(StatusEntry {
+                    title: meaning.get(lang),
+                    reason: reason.map(Reason::name),
+                    reason_short: reason.map(|r| short(r).get(lang)),
+                    detail: info.map(|i| i.detail.get(lang)),
+                    actions: info.map(|i| texts(i.actions, lang)).unwrap_or_default(),
+                    temporary: rfc3463::is_temporary(&code),
+                    hard: class == 5 && reason.is_some_and(Reason::is_hard),
+                    fault: info.map(|i| i.fault.name()),
+                    fault_label: info.map(|i| i.fault.label().get(lang)),
+                    code,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How many RFC 3463 statuses the book lists.
+pub fn status_count() -> usize {
+    statuses(Lang::En).len()
 }
 
 /// How many reasons the book lists.
@@ -114,6 +185,7 @@ fn code_entry(e: &'static ProviderCode, id: String, lang: Lang) -> CodeEntry {
     CodeEntry {
         id,
         provider: e.provider.name(),
+        generic: e.is_generic(),
         code: e.code,
         replies: e.replies,
         reason: e.reason.name(),
@@ -156,6 +228,12 @@ mod tests {
             let book = codebook(lang);
             assert_eq!(book.codes.len(), code_count());
             assert_eq!(book.reasons.len(), reason_count());
+            assert_eq!(book.faults.len(), Fault::ALL.len());
+            assert_eq!(book.statuses.len(), status_count());
+            let s511 = book.statuses.iter().find(|s| s.code == "5.1.1").expect("5.1.1 listed");
+            assert_eq!((s511.reason, s511.hard, s511.temporary), (Some("userunknown"), true, false));
+            assert!(book.statuses.iter().any(|s| s.code == "4.7.1" && s.temporary));
+            assert!(book.statuses.iter().any(|s| s.code == "5.7.30"));
             let mut ids: Vec<&str> = book.codes.iter().map(|c| c.id.as_str()).collect();
             ids.sort_unstable();
             ids.dedup();

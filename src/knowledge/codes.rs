@@ -21,8 +21,11 @@ pub enum Provider {
     Outlook,
     Yahoo,
     Apple,
-    /// Another provider or an MTA (`Sina`, `Sohu`, `Coremail`, `Postfix` ...).
+    /// Another provider (`Sina`, `Sohu`, `Coremail` ...).
     Other(&'static str),
+    /// The standard wording of an MTA (`Postfix`, `Exim`, `Sendmail`, `qmail`), said by any system
+    /// that runs it: weaker evidence than a provider's own code (see [`ProviderCode::is_generic`]).
+    Mta(&'static str),
 }
 
 impl Provider {
@@ -35,7 +38,7 @@ impl Provider {
             Provider::Outlook => "Outlook",
             Provider::Yahoo => "Yahoo",
             Provider::Apple => "Apple",
-            Provider::Other(name) => name,
+            Provider::Other(name) | Provider::Mta(name) => name,
         }
     }
 }
@@ -73,6 +76,14 @@ impl ProviderCode {
     pub fn hard(&self) -> bool {
         self.reason.is_hard()
     }
+
+    /// True for an MTA's standard wording (`User unknown`, `Relay access denied` ...) rather than a
+    /// provider's own code. Its reason is what the words say; a classifier that also has an explicit
+    /// RFC 3463 status may prefer the status where the two disagree (Sisimai files
+    /// `5.2.1 ... User unknown` under filtered), while a provider code should decide on its own.
+    pub fn is_generic(&self) -> bool {
+        matches!(self.provider, Provider::Mta(_))
+    }
 }
 
 /// Every row of every provider table, Netease first, then Tencent, then the others.
@@ -80,9 +91,16 @@ pub fn all() -> impl Iterator<Item = &'static ProviderCode> {
     super::netease::CODES.iter().chain(super::tencent::CODES.iter()).chain(super::others::CODES.iter())
 }
 
+/// The first row with this code (case-insensitive; for a code several rows share, the main one,
+/// e.g. the permanent `DT:SPM`), for a tag found without a text around it.
+pub fn by_code(code: &str) -> Option<&'static ProviderCode> {
+    let code = code.trim();
+    all().find(|e| e.code.eq_ignore_ascii_case(code))
+}
+
 /// Only this much of a text is searched: diagnostics are short, and the lookup must stay cheap on
 /// hostile input.
-const MAX_TEXT: usize = 16 * 1024;
+const MAX_TEXT: usize = 64 * 1024;
 
 struct Matcher {
     entry: &'static ProviderCode,
@@ -90,9 +108,36 @@ struct Matcher {
     re: Option<Regex>,
 }
 
-fn matchers() -> &'static [Matcher] {
-    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
-    MATCHERS.get_or_init(|| all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect())
+/// The compiled tables: one matcher per row, and the key literals bucketed by their first two
+/// bytes, so that one pass over the text finds every row whose key occurs in it.
+struct Tables {
+    matchers: Vec<Matcher>,
+    /// `(row index, key)` per bucket of [`bucket`].
+    buckets: Vec<Vec<(usize, &'static [u8])>>,
+}
+
+const BUCKETS: usize = 1024;
+
+fn bucket(a: u8, b: u8) -> usize {
+    (usize::from(a) * 31 + usize::from(b)) % BUCKETS
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let matchers: Vec<Matcher> =
+            all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect();
+        let mut buckets = vec![Vec::new(); BUCKETS];
+        for (i, m) in matchers.iter().enumerate() {
+            for key in m.entry.key.split('|').map(str::as_bytes) {
+                // Keys are at least two bytes (tested); a shorter one would never be looked up.
+                if let [a, b, ..] = key {
+                    buckets[bucket(*a, *b)].push((i, key));
+                }
+            }
+        }
+        Tables { matchers, buckets }
+    })
 }
 
 /// Finds the provider code a diagnostic text carries.
@@ -104,17 +149,32 @@ fn matchers() -> &'static [Matcher] {
 /// domain (`...@163.com`, `http://service.mail.qq.com/...`).
 ///
 /// When several rows match, the most specific wins: the longest matched span, then a
-/// host-restricted row over an unrestricted one, then the longer key, then table order.
+/// host-restricted row over an unrestricted one, then the longer key, then table order. (Tag rows
+/// end their pattern with `[^\r\n]*`, so a provider tag outranks generic words on the same line,
+/// and a row that is only a prefix to the failure it quotes matches a short span on purpose.)
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let t = tables();
+    // One pass: mark every row whose key occurs in the text.
+    let mut candidate = vec![false; t.matchers.len()];
+    let mut any = false;
+    for i in 0..bytes.len().saturating_sub(1) {
+        for &(row, key) in &t.buckets[bucket(bytes[i], bytes[i + 1])] {
+            if !candidate[row] && bytes[i..].starts_with(key) {
+                candidate[row] = true;
+                any = true;
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
     let host = host.map(normalise_host);
     let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
-    for m in matchers() {
+    for (m, _) in t.matchers.iter().zip(&candidate).filter(|(_, c)| **c) {
         let e = m.entry;
-        if !e.key.split('|').any(|k| lower.contains(k)) {
-            continue;
-        }
         let restricted = !e.hosts.is_empty();
         if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
             continue;

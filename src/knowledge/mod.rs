@@ -5,4 +5,6 @@ pub mod codebook;
 pub mod codes;
 pub mod netease;
 pub mod others;
+pub mod patterns;
+pub mod rfc3463;
 pub mod tencent;

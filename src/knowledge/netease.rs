@@ -5,6 +5,9 @@
 //! over the years (two generations of the official list), so rows match on the tag and text, never
 //! on the reply number; `replies` records the numbers seen. Plain-English replies that other systems
 //! also use (`User not found`, `local error in processing` ...) are restricted to Netease hosts.
+//! The tag scheme itself comes from Coremail and other Coremail-based systems use it too (a code
+//! comment attributes `RP:TRC` to sina.com): tag rows match anywhere, so their texts either stay
+//! neutral or name Coremail beside Netease; the Coremail-only tags are filed under `Coremail`.
 //!
 //! Sources (knowledge/bounce-codes/SOURCES.md): N1 the current official list
 //! (help.163.com/09/1224/17/5RAJ4LMH00753VB8.html), N2 the older official list
@@ -810,10 +813,10 @@ pub static CODES: &[ProviderCode] = &[
         reason: Reason::SpamDetected,
         temporary: false,
         fault: Fault::SenderContent,
-        title: Text::new("被网易判为垃圾邮件", "Netease rejected it as spam"),
+        title: Text::new("被判为垃圾邮件（网易 DT:SPM）", "Rejected as spam (Netease DT:SPM)"),
         detail: Text::new(
-            "网易的反垃圾系统认为这封邮件的内容像垃圾邮件或含有不允许的信息（广告推广、大量链接、测试式的内容等）。原样重发还会被拒。",
-            "Netease's anti-spam system judged the content spam or not allowed (advertising, many links, test-like text ...). Resending it unchanged will be refused again.",
+            "网易（或同样使用 Coremail 的邮件系统）的反垃圾系统认为这封邮件的内容像垃圾邮件或含有不允许的信息（广告推广、大量链接、测试式的内容等）。原样重发还会被拒。",
+            "The anti-spam system of Netease (or another Coremail-based system) judged the content spam or not allowed (advertising, many links, test-like text ...). Resending it unchanged will be refused again.",
         ),
         actions: acts![
             CHANGE_CONTENT,
@@ -847,8 +850,8 @@ pub static CODES: &[ProviderCode] = &[
         fault: Fault::SenderContent,
         title: Text::new("疑似垃圾邮件，暂时拒收", "Suspected spam: refused for now"),
         detail: Text::new(
-            "网易觉得内容有垃圾邮件特征或发送环境不规范，先暂时拒收。发信服务器通常会在几分钟后自动重试；如果最终仍退信，就需要改内容。",
-            "Netease found spam-like traits in the content or the sending setup and refused it for now. The sending server usually retries by itself after a few minutes; if it finally bounces, the content needs changing.",
+            "网易（或同样使用 Coremail 的邮件系统）觉得内容有垃圾邮件特征或发送环境不规范，先暂时拒收。发信服务器通常会在几分钟后自动重试；如果最终仍退信，就需要改内容。",
+            "Netease (or another Coremail-based system) found spam-like traits in the content or the sending setup and refused it for now. The sending server usually retries by itself after a few minutes; if it finally bounces, the content needs changing.",
         ),
         actions: acts![
             WAIT_RESEND,
@@ -1502,8 +1505,9 @@ pub static CODES: &[ProviderCode] = &[
         provider: Provider::Netease,
         code: "Can not connect to",
         replies: &[],
-        key: "can not connect to",
-        pattern: r"(?i)\bCan not connect to\b",
+        key: "can not connect to|外星人的邮件地址",
+        // The notice's own Chinese wording ("您可能写了外星人的邮件地址；或者网络不给力") marks it too.
+        pattern: r"(?i)\bCan not connect to\b|外星人的邮件地址",
         hosts: &[],
         reason: Reason::NetworkError,
         temporary: false,

@@ -62,11 +62,11 @@ const GMAIL: Provider = Provider::Gmail;
 const OUTLOOK: Provider = Provider::Outlook;
 const YAHOO_P: Provider = Provider::Yahoo;
 const APPLE_P: Provider = Provider::Apple;
-const POSTFIX: Provider = Provider::Other("Postfix");
-const EXIM: Provider = Provider::Other("Exim");
-const SENDMAIL: Provider = Provider::Other("Sendmail");
-const QMAIL: Provider = Provider::Other("qmail");
-const MTA: Provider = Provider::Other("MTA");
+const POSTFIX: Provider = Provider::Mta("Postfix");
+const EXIM: Provider = Provider::Mta("Exim");
+const SENDMAIL: Provider = Provider::Mta("Sendmail");
+const QMAIL: Provider = Provider::Mta("qmail");
+const MTA: Provider = Provider::Mta("MTA");
 
 const ASK_FREE_SPACE: Text = Text::new(
     "通过其他方式提醒对方清理邮箱，过一两天再发。",
@@ -284,12 +284,19 @@ pub static CODES: &[ProviderCode] = &[
         [Text::new("修改账号密码，检查是否被盗用，然后联系管理员或微软支持解封。", "Change the password, check the account is not compromised, then ask your administrator or Microsoft support to unblock it.")],
         "550 5.7.501 Access denied, spam abuse detected. The sending account has been banned.",
         O2),
-    row!(OUTLOOK, "4.7.5xx temporary restriction", ["451"], "access denied, please try again later|rate limited due to ip reputation|maximum number of connections",
-        r"(?i)Access denied, please try again later|temporarily rate limited due to IP reputation|exceeded the maximum number of connections", NONE, RateLimited, true, SenderServer,
+    row!(OUTLOOK, "4.7.5xx temporary restriction", ["451"], "access denied, please try again later|maximum number of connections",
+        r"(?i)Access denied, please try again later|exceeded the maximum number of connections", NONE, RateLimited, true, SenderServer,
         ("被微软暂时限制", "Temporarily restricted by Microsoft"),
-        ("因为可疑活动、IP 信誉或连接数过多，微软暂时限制了来信；稍后重试通常能成功。", "Microsoft is temporarily limiting mail because of suspicious activity, IP reputation or too many connections; a later retry usually works."),
+        ("因为可疑活动或连接数过多，微软暂时限制了来信；稍后重试通常能成功。", "Microsoft is temporarily limiting mail because of suspicious activity or too many connections; a later retry usually works."),
         [WAIT_RESEND, ADMIN_RATE],
-        "451 4.7.650 The mail server [203.0.113.7] has been temporarily rate limited due to IP reputation. (S775)",
+        "451 4.7.652 The mail server [203.0.113.7] has exceeded the maximum number of connections. (S3115)",
+        O2),
+    row!(OUTLOOK, "4.7.650 IP reputation", ["451"], "rate limited due to ip reputation",
+        r"(?i)rate limited due to IP reputation", NONE, BadReputation, true, SenderServer,
+        ("发信 IP 信誉不佳，被微软暂时限速", "Microsoft throttles the sending IP for its reputation"),
+        ("微软因为发信 IP 的信誉暂时限速；邮件会被延迟，信誉改善前可能反复出现。", "Microsoft is throttling the sending IP because of its reputation; mail is delayed, and it recurs until the reputation improves."),
+        [WAIT_HOURS, TELL_PROVIDER, ADMIN_RBL],
+        "451 4.7.650 The mail server [203.0.113.7] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775)",
         O2),
     row!(OUTLOOK, "submission quota exceeded", ["550"], "submission quota",
         r"(?i)submission quota exceeded", NONE, RateLimited, true, SenderAccount,
@@ -334,7 +341,7 @@ pub static CODES: &[ProviderCode] = &[
         "550 4.4.7 QUEUE.Expired; message expired",
         "O2; sisimai/p5-sisimai PR #342 (knowledge/bounce-codes/others.tsv)"),
     row!(OUTLOOK, "5.4.14 routing loop", ["554"], "routing loop|hop count exceeded",
-        r"(?i)Routing loop detected|Hop count exceeded", NONE, SystemError, false, Network,
+        r"(?i)Routing loop detected|Hop count exceeded", NONE, NetworkError, false, Network,
         ("邮件陷入循环", "A mail loop"),
         ("邮件在服务器之间来回转发，被判定为循环。", "The message went back and forth between servers and was stopped as a loop."),
         [Text::new("检查你和对方的自动转发规则；请对方管理员检查路由配置。", "Check your and the recipient's forwarding rules; ask their administrator to check routing.")],
@@ -408,7 +415,7 @@ pub static CODES: &[ProviderCode] = &[
         r"(?i)Max message per connection reached", NONE, RateLimited, true, SenderServer,
         ("一次连接投递的邮件过多", "Too many messages over one connection"),
         ("一个连接里投递的邮件达到了 Yahoo 的上限，重新连接后会继续。", "One connection reached Yahoo's per-connection limit; delivery continues after reconnecting."),
-        [WAIT_RESEND],
+        [WAIT_RESEND, Text::new("管理员：减少每个连接投递的邮件数，让发信程序定期重新连接。", "Administrator: send fewer messages per connection and reconnect more often.")],
         "421 Max message per connection reached, closing transmission channel",
         O3),
     // ---- Apple iCloud ----
@@ -541,18 +548,27 @@ pub static CODES: &[ProviderCode] = &[
         "Host or domain name not found. Name service error for name=163.cm type=MX: Host not found, try again",
         "O6 lhost-postfix-06.eml (knowledge/bounce-codes/others.tsv)"),
     row!(POSTFIX, "connect to: connection failed", [], "connect to",
-        r"(?i)connect to \S+:\s*(Connection timed out|Connection refused|No route to host|Network is unreachable)", NONE, NetworkError, true, Network,
-        ("无法连接对方邮件服务器", "Could not connect to the recipient's server"),
-        ("发信服务器连不上对方的邮件服务器（超时或被拒），会继续重试一段时间。", "The sending server could not connect to the recipient's server (timeout or refusal) and keeps retrying for a while."),
-        [WAIT_RESEND, Text::new("一直失败时检查 @ 后面的域名是否正确。", "If it keeps failing, check the domain after the @.")],
+        r"(?i)connect to \S+:\s*(Connection timed out|Connection refused|No route to host|Network is unreachable)", NONE, Expired, false, Network,
+        ("一直连不上对方邮件服务器", "The recipient's server could not be reached"),
+        ("发信服务器连不上对方的邮件服务器（超时或被拒）。出现在退信里时，说明它已重试了一段时间并放弃；在延迟通知里则仍在重试。", "The sending server could not connect to the recipient's server (timeout or refusal). In a bounce it has retried for a while and given up; in a delay notice it is still trying."),
+        [CHECK_ADDRESS, Text::new("域名无误时，过几个小时再发一次，或改发到对方的其他邮箱。", "If the domain is right, send again in a few hours or to another of the recipient's addresses.")],
         "connect to mx.example.org[198.51.100.20]:25: Connection timed out",
         "netkiller Postfix log (code-index id 1862331617); O6 lhost-postfix-49.eml; T5 QQ help list (knowledge/bounce-codes/others.tsv, tencent.tsv)"),
-    row!(POSTFIX, "delivery temporarily suspended", [], "delivery temporarily suspended|refused to talk to me",
-        r"(?i)delivery temporarily suspended[^\r\n]*|refused to talk to me[^\r\n]*", NONE, NetworkError, true, Network,
+    row!(POSTFIX, "refused to talk to me", [], "refused to talk to me",
+        r"(?i)[^\r\n]*refused to talk to me[^\r\n]*", NONE, Blocked, true, SenderServer,
+        ("对方服务器拒绝与发信服务器通信", "The receiving server refused to talk"),
+        ("对方服务器一连接就拒绝了发信服务器（常见于限流或拦截），不是收件人地址的问题。", "The receiving server turned the sending server away at once (throttling or blocking), not because of the address."),
+        [WAIT_HOURS, TELL_PROVIDER, ADMIN_RBL],
+        "delivery temporarily suspended: host mx.example.net[203.0.113.127] refused to talk to me: 421 Service not available, closing transmission channel",
+        "O6 lhost-postfix-49.eml, lhost-postfix-50.eml (knowledge/bounce-codes/others.tsv)"),
+    // Only a prefix to the earlier failure that follows it: the pattern matches a short span on
+    // purpose, so that the row of the failure quoted after it wins.
+    row!(POSTFIX, "delivery temporarily suspended", [], "delivery temporarily suspended",
+        r"(?i)\btemporarily suspended\b", NONE, NetworkError, true, Network,
         ("对这个收件方的投递暂停中", "Delivery to this destination is paused"),
         ("之前连接对方失败，发信服务器暂停向它投递，稍后会自动再试。", "Earlier connections failed, so the sending server paused delivery there and will retry later."),
         [WAIT_RESEND],
-        "delivery temporarily suspended: connect to mx.example.org[198.51.100.20]:25: Connection refused",
+        "delivery temporarily suspended: unknown mail transport error",
         "O6 lhost-postfix-49.eml, lhost-postfix-50.eml (knowledge/bounce-codes/others.tsv)"),
     row!(POSTFIX, "lost connection / timed out", [], "lost connection with|timed out while",
         r"(?i)lost connection with \S+ while|conversation with \S+ timed out while", NONE, NetworkError, true, Network,
@@ -618,7 +634,7 @@ pub static CODES: &[ProviderCode] = &[
         "552 Error: content rejected",
         "O7 Postfix smtpd.c (code-index id 383874586) (knowledge/bounce-codes/others.tsv)"),
     row!(MTA, "Too many hops", ["554"], "too many hops",
-        r"(?i)too many hops", NONE, SystemError, false, Network,
+        r"(?i)too many hops", NONE, NetworkError, false, Network,
         ("中转次数过多（邮件循环）", "Too many hops (a mail loop)"),
         ("邮件经过的服务器太多，通常是转发规则形成了循环。", "The message passed through too many servers, usually because forwarding rules form a loop."),
         [Text::new("检查你和对方的自动转发规则。", "Check your and the recipient's forwarding rules."), ADMIN_LOGS],

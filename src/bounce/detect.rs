@@ -1,0 +1,377 @@
+//! Is it a bounce, which kind, who wrote it, and is it suspicious? Decided from the headers and
+//! the structure read in `message.rs`; ordinary mail must never be called a bounce, so a message
+//! counts as a bounce only on evidence (a delivery-status part, a bounce sender with a bounce
+//! subject or body, a provider notice template).
+
+use super::message::Input;
+use super::text::contains_ci;
+
+/// Subjects that bounces carry (lower-cased substrings).
+const BOUNCE_SUBJECTS: &[&str] = &[
+    "undeliver",
+    "undelivered mail",
+    "returned mail",
+    "return mail",
+    "delivery status notification",
+    "delivery failure",
+    "delivery failed",
+    "failure notice",
+    "failure delivery",
+    "mail delivery failed",
+    "mail delivery failure",
+    "mail delivery system",
+    "mail system error",
+    "nondeliverable",
+    "non-deliverable",
+    "non remis",
+    "non recapitabile",
+    "unzustellbar",
+    "could not send message",
+    "could not be delivered",
+    "delivery notification",
+    "delivery problem",
+    "warning: message",
+    "delayed mail",
+    "message delayed",
+    "delivery has failed",
+    "delivery report",
+    "returned to sender",
+    "mail could not be delivered",
+    "rejected:",
+    "message you sent",
+    "not delivered",
+    "postmaster notify",
+    "error sending message",
+    "delivery error",
+    "nicht zustellbar",
+    "系统退信",
+    "的退信",
+    "退信",
+    "未送达",
+    "投递失败",
+    "发送失败",
+    "returned message",
+    "bounce",
+    "dsn",
+    "permanent error",
+    "mail error",
+    "failed mail",
+    "mail failure",
+    "notification",
+];
+
+/// Body phrases only bounce generators write (lower-cased).
+const BOUNCE_BODY: &[&str] = &[
+    "this is the mail system at host",
+    "i'm sorry to have to inform you that your message could not",
+    "this message was created automatically by mail delivery software",
+    "a message that you sent could not be delivered",
+    "the following addresses had permanent fatal errors",
+    "----- transcript of session follows -----",
+    "this is the qmail-send program",
+    "i'm afraid i wasn't able to deliver your message",
+    "delivery has failed to these recipients or groups",
+    "your message to * couldn't be delivered",
+    "couldn't be delivered",
+    "diagnostic information for administrators",
+    "delivery to the following recipient failed",
+    "delivery to the following recipients failed",
+    "the following message to <",
+    "sorry, we were unable to deliver your message",
+    "message delivery has failed",
+    "could not be delivered to the following",
+    "your message could not be delivered",
+    "your message was not delivered",
+    "could not deliver your message",
+    "unable to deliver your message",
+    "was not delivered to",
+    "the mail server could not deliver",
+    "delivery failed",
+    "undeliverable",
+    "permanent error",
+    "message could not be delivered",
+    "has not been delivered",
+    "failed to deliver",
+    "did not reach the following recipient",
+    "the original message was received at",
+    "returned mail",
+    "mail delivery failed",
+    "remote host said:",
+    "host * said:",
+    "smtp error from remote mail server",
+    "delivery status notification",
+    "final-recipient:",
+    "could not be delivered",
+    "failed permanently",
+    "has been delayed",
+    "not yet been delivered",
+    "this is an automatically generated delivery status notification",
+    "delivery of your message",
+    "your mail message to the following address(es) could not be delivered",
+    "an error occurred while trying to deliver",
+    "message not delivered",
+    "address not found",
+    "user unknown",
+];
+
+/// Senders of bounces (local parts, lower-cased substrings).
+const DAEMONS: &[&str] = &[
+    "mailer-daemon",
+    "mailer_daemon",
+    "mailerdaemon",
+    "mail-daemon",
+    "postmaster",
+    "mail delivery",
+    "mdaemon",
+    "daemon",
+    "bounce",
+    "returns",
+    "return",
+    "dsn",
+    "nobody",
+    "root",
+    "system",
+    "admin",
+    "mail",
+    "notify",
+    "noreply",
+    "no-reply",
+    "delivery",
+    "smtp",
+    "gateway",
+    "antispam",
+    "security",
+    "scanner",
+    "postoffice",
+    "mailadmin",
+    "mmdf",
+    "mta",
+];
+
+/// Requests a real bounce never makes: phishing dressed as a bounce.
+const PHISHING: &[&str] = &[
+    "click here",
+    "click below",
+    "click the link",
+    "click on the link",
+    "verify your account",
+    "verify your email",
+    "verify your mailbox",
+    "confirm your account",
+    "confirm your identity",
+    "validate your account",
+    "log in to",
+    "login to",
+    "sign in to",
+    "re-login",
+    "relogin",
+    "release your messages",
+    "release pending",
+    "pending messages",
+    "messages are pending",
+    "retrieve your messages",
+    "restore your messages",
+    "held messages",
+    "update your password",
+    "password will expire",
+    "mailbox will be",
+    "account will be",
+    "upgrade your mailbox",
+    "increase your quota",
+    "点击这里",
+    "点击此处",
+    "点击链接",
+    "点此",
+    "请点击",
+    "重新登录",
+    "登录验证",
+    "验证您的",
+    "验证你的",
+    "输入密码",
+    "账号将被",
+    "帐号将被",
+    "邮箱将被",
+    "升级邮箱",
+    "扩容",
+    "释放邮件",
+];
+
+/// The facts detection decides on.
+pub struct Detection {
+    /// Anything points to a bounce.
+    pub bounce_like: bool,
+    pub feedback: bool,
+    pub auto_reply: bool,
+    pub suspicious: bool,
+}
+
+pub fn subject_is_bounce(subject: &str) -> bool {
+    let s = subject.to_ascii_lowercase();
+    BOUNCE_SUBJECTS.iter().any(|b| s.contains(b))
+}
+
+pub fn body_is_bounce(lower_text: &str) -> bool {
+    BOUNCE_BODY.iter().any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
+}
+
+pub fn from_daemon(input: &Input) -> bool {
+    let f = &input.headers.from;
+    let local = f.split('@').next().unwrap_or("");
+    let name = input.headers.from_name.to_ascii_lowercase();
+    f.is_empty()
+        || DAEMONS.iter().any(|d| local.contains(d))
+        || name.contains("mail delivery")
+        || name.contains("postmaster")
+        || name.contains("mailer-daemon")
+        || name.contains("mail system")
+        || name.contains("system administrator")
+        || input.headers.return_path == "<>"
+        || input.headers.return_path.is_empty() && f.contains("daemon")
+}
+
+/// Asks the reader to click, log in or verify.
+pub fn asks_to_click(lower_text: &str) -> bool {
+    PHISHING.iter().any(|p| lower_text.contains(p))
+        && (lower_text.contains("http")
+            || lower_text.contains("www.")
+            || lower_text.contains("链接")
+            || lower_text.contains("登录"))
+}
+
+pub fn detect(input: &Input, lower_text: &str, has_recipients: bool) -> Detection {
+    let h = &input.headers;
+    let feedback = input.feedback || h.report_type == "feedback-report";
+    let dsn = !input.dsn.is_empty() || h.report_type.contains("delivery-status");
+    let subj = subject_is_bounce(&h.subject);
+    let body = body_is_bounce(lower_text);
+    let daemon = from_daemon(input);
+    let strong_subject = {
+        let s = h.subject.to_ascii_lowercase();
+        [
+            "undeliver",
+            "returned mail",
+            "delivery status notification",
+            "failure notice",
+            "mail delivery failed",
+            "系统退信",
+            "的退信",
+            "delivery failure",
+            "non remis",
+            "undelivered",
+            "could not be delivered",
+            "warning: could not send",
+            "delayed mail",
+            "mail delivery failure",
+            "returned to sender",
+            "delivery has failed",
+            "non-deliverable",
+            "nondeliverable",
+            "unzustellbar",
+        ]
+        .iter()
+        .any(|b| s.contains(b))
+    };
+    let notice = super::notice::is_notice(&input.text);
+    let bounce_like = !feedback
+        && (dsn
+            || notice
+            || (daemon && (subj || body))
+            || (strong_subject && (body || has_recipients))
+            || (!input.is_message && has_recipients && body));
+    let auto_sub = h.auto_submitted.starts_with("auto-replied");
+    let subj_l = h.subject.to_ascii_lowercase();
+    let auto_subject = [
+        "auto:",
+        "automatic reply",
+        "auto reply",
+        "autoreply",
+        "auto-reply",
+        "out of office",
+        "out of the office",
+        "vacation",
+        "自动回复",
+        "away from",
+        "absence",
+        "abwesend",
+        "自動応答",
+        "自動返信",
+        "不在",
+    ]
+    .iter()
+    .any(|s| subj_l.contains(s));
+    let auto_reply = !bounce_like
+        && !feedback
+        && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));
+    let dressed = bounce_like || strong_subject || subj && body;
+    let suspicious = dressed && ((input.is_message && !daemon && !dsn) || asks_to_click(lower_text));
+    Detection { bounce_like, feedback, auto_reply, suspicious }
+}
+
+/// Who wrote the bounce, from headers and body markers.
+pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
+    let h = &input.headers;
+    let from = h.from.as_str();
+    let domain = from.rsplit('@').next().unwrap_or("");
+    let names = |n: &str| h.names.iter().any(|x| x.starts_with(n));
+    let by = if domain.ends_with("163.com")
+        || domain.ends_with("126.com")
+        || domain.ends_with("yeah.net")
+        || domain.ends_with("188.com")
+        || input.text.contains("您的邮件被退回来了")
+    {
+        "Netease"
+    } else if domain == "qq.com"
+        || domain.ends_with(".qq.com")
+        || domain == "foxmail.com"
+        || domain.ends_with("exmail.qq.com")
+        || input.text.contains("很抱歉您发送的邮件被退回")
+    {
+        "Tencent"
+    } else if input.text.contains("Coremail") || contains_ci(&h.message_id, "coremail") {
+        "Coremail"
+    } else if names("x-ses-outgoing") || domain.ends_with("amazonses.com") || names("x-amz") {
+        "Amazon SES"
+    } else if domain.ends_with("googlemail.com") || domain.ends_with("google.com") || domain.ends_with("gmail.com") {
+        "Gmail"
+    } else if names("x-ms-exchange")
+        || lower_text.contains("diagnostic information for administrators")
+        || domain.ends_with("outlook.com")
+        || domain.ends_with("hotmail.com")
+        || domain.ends_with("onmicrosoft.com")
+    {
+        "Exchange / Office 365"
+    } else if domain.contains("yahoo") || lower_text.contains("sorry, we were unable to deliver your message") {
+        "Yahoo"
+    } else if lower_text.contains("this is the mail system at host")
+        || names("x-postfix")
+        || input.dsn.iter().any(|d| d.contains("X-Postfix"))
+    {
+        "Postfix"
+    } else if lower_text.contains("this message was created automatically by mail delivery software")
+        || names("x-failed-recipients") && h.received_from.contains("exim")
+    {
+        "Exim"
+    } else if lower_text.contains("this is the qmail-send program")
+        || lower_text.contains("qmail") && lower_text.contains("below this line is a copy")
+    {
+        "qmail"
+    } else if lower_text.contains("----- transcript of session follows -----")
+        || lower_text.contains("the following addresses had permanent fatal errors")
+        || h.received_from.contains("sendmail")
+    {
+        "Sendmail"
+    } else if lower_text.contains("opensmtpd") || lower_text.contains("this is the mailer-daemon at") {
+        "OpenSMTPD"
+    } else if lower_text.contains("courier mail server") {
+        "Courier"
+    } else if lower_text.contains("lotus domino")
+        || lower_text.contains("domino") && lower_text.contains("not delivered")
+    {
+        "Domino"
+    } else if !input.dsn.is_empty() {
+        "RFC 3464"
+    } else {
+        return None;
+    };
+    Some(by.to_string())
+}

@@ -1,0 +1,136 @@
+//! RFC 3464 delivery-status fields: per-recipient blocks of `Final-Recipient`, `Action`,
+//! `Status`, `Remote-MTA`, `Diagnostic-Code` (continuation lines unfolded). Also used on plain
+//! text that carries the same fields without the MIME type (some MTAs do that).
+
+use super::Found;
+
+/// Recipients at most per message.
+pub const MAX_RECIPIENTS: usize = 200;
+
+/// Parses the delivery-status bodies; one [`Found`] per recipient block.
+pub fn parse(bodies: &[String]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for body in bodies {
+        parse_one(body, &mut out);
+    }
+    out
+}
+
+fn clean_addr(v: &str) -> String {
+    // `rfc822; user@example.com` → `user@example.com`
+    let v = match v.split_once(';') {
+        Some((_, a)) => a,
+        None => v,
+    };
+    let v = v.trim().trim_matches(['<', '>', '"', '\'', ' ']).trim();
+    if v.contains(' ') || v.starts_with('|') {
+        // `|/usr/bin/prog user@example.com /home/x`: the address inside.
+        if let Some(&(s, e)) = super::text::find_addresses(v).first() {
+            return v.get(s..e).unwrap_or(v).to_string();
+        }
+    }
+    v.to_string()
+}
+
+/// Parses one body of `Field: value` lines, blocks separated by blank lines.
+pub fn parse_one(body: &str, out: &mut Vec<Found>) {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
+    for line in body.lines().take(5000) {
+        if line.trim().is_empty() {
+            if !fields.is_empty() {
+                blocks.push(std::mem::take(&mut fields));
+            }
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, v)) = fields.last_mut() {
+                v.push(' ');
+                v.push_str(line.trim());
+            }
+            continue;
+        }
+        match line.split_once(':') {
+            Some((n, v)) if !n.is_empty() && !n.contains(' ') => {
+                fields.push((n.trim().to_ascii_lowercase(), v.trim().to_string()));
+            }
+            _ => {
+                if let Some((_, v)) = fields.last_mut() {
+                    v.push(' ');
+                    v.push_str(line.trim());
+                }
+            }
+        }
+    }
+    if !fields.is_empty() {
+        blocks.push(fields);
+    }
+    // Per-message fields apply to every recipient block.
+    let mut reporting = None::<String>;
+    for block in blocks {
+        let mut f = Found::default();
+        let mut is_recipient = false;
+        let mut original = None::<String>;
+        for (n, v) in block {
+            match n.as_str() {
+                "reporting-mta" => reporting = Some(strip_type(&v)),
+                "final-recipient" | "x-actual-recipient" if f.address.is_none() || n == "final-recipient" => {
+                    let a = clean_addr(&v);
+                    if a.contains('@') || !a.is_empty() {
+                        is_recipient = true;
+                        if n == "final-recipient" || f.address.is_none() {
+                            f.address = Some(a);
+                        }
+                    }
+                }
+                "original-recipient" => {
+                    let a = clean_addr(&v);
+                    if !a.is_empty() {
+                        original = Some(a);
+                        is_recipient = true;
+                    }
+                }
+                "action" => f.action = Some(v.to_ascii_lowercase()),
+                "status" => {
+                    let s = v.split_whitespace().next().unwrap_or("").trim_end_matches([';', ',', '.']);
+                    if super::text::is_status(s) {
+                        f.status = Some(s.to_string());
+                    }
+                }
+                "remote-mta" => f.remote_host = Some(strip_type(&v)),
+                "diagnostic-code" => {
+                    let d = strip_type(&v);
+                    if !d.is_empty() {
+                        f.diagnostic = Some(d);
+                    }
+                }
+                "x-postfix-sender" | "x-original-sender" => {}
+                _ => {}
+            }
+        }
+        if !is_recipient {
+            continue;
+        }
+        let odd =
+            |a: &str| !a.contains('@') || a.starts_with('@') || a.rsplit('@').next().is_some_and(|d| !d.contains('.'));
+        if f.address.as_deref().is_none_or(odd) {
+            if let Some(o) = original {
+                if !odd(&o) {
+                    f.address = Some(o);
+                }
+            }
+        }
+        f.reporting = reporting.clone();
+        if out.len() < MAX_RECIPIENTS {
+            out.push(f);
+        }
+    }
+}
+
+/// `dns; mx.example.com` → `mx.example.com`; `smtp; 550 ...` → `550 ...`.
+fn strip_type(v: &str) -> String {
+    match v.split_once(';') {
+        Some((t, rest)) if t.len() <= 12 && !t.contains(' ') => rest.trim().to_string(),
+        _ => v.trim().to_string(),
+    }
+}

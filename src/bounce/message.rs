@@ -1,0 +1,432 @@
+//! Reading the input once: a raw message goes through mail-parser (MIME, charsets, encoded
+//! words); a pasted notice or reply (no header block) is decoded as text. Everything later stages
+//! need is collected here in one pass, so MIME is never parsed twice.
+
+use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+
+/// Only this much of an input is parsed (a bounce is small; a huge one keeps its head).
+pub const MAX_INPUT: usize = 4 * 1024 * 1024;
+/// Text kept from all parts together.
+const MAX_TEXT: usize = 512 * 1024;
+/// Parts visited at most.
+const MAX_PARTS: usize = 256;
+
+/// The bounce's own headers (lower-cased where compared).
+#[derive(Debug, Default)]
+pub struct Headers {
+    /// The `From` address, lower-cased.
+    pub from: String,
+    /// The `From` display name.
+    pub from_name: String,
+    pub to: String,
+    pub subject: String,
+    pub auto_submitted: String,
+    /// `X-Failed-Recipients`, split.
+    pub failed: Vec<String>,
+    pub return_path: String,
+    pub message_id: String,
+    /// Content-Type `multipart/report` report-type, lower-cased.
+    pub report_type: String,
+    pub content_type: String,
+    /// Every header name seen, lower-cased (for vendor headers like `x-aws-...`, `x-ses-...`).
+    pub names: Vec<String>,
+    pub received_from: String,
+}
+
+/// What the original (bounced) message said about itself.
+#[derive(Debug, Default, Clone)]
+pub struct Original {
+    pub subject: Option<String>,
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Everything the later stages read.
+#[derive(Debug, Default)]
+pub struct Input {
+    /// Whether the input had a header block (a raw message) or was pasted text.
+    pub is_message: bool,
+    pub headers: Headers,
+    /// The human-readable text of the bounce (text parts; HTML turned into text when there is no
+    /// plain part), without the attached original.
+    pub text: String,
+    /// Bodies of `message/delivery-status` parts.
+    pub dsn: Vec<String>,
+    /// A `message/feedback-report` part was present.
+    pub feedback: bool,
+    /// Its body.
+    pub feedback_report: String,
+    /// Headers of the original message, as text (`text/rfc822-headers` or an attached message).
+    pub original_headers: String,
+    pub original: Original,
+    /// Whether the message attaches its original (a message/rfc822 part or headers part).
+    pub has_original: bool,
+}
+
+/// Reads raw bytes into an [`Input`].
+pub fn read(raw: &[u8]) -> Input {
+    let raw = raw.get(..MAX_INPUT).unwrap_or(raw);
+    let owned;
+    let raw = if has_bare_cr(raw) {
+        owned = bare_cr_to_lf(raw);
+        owned.as_slice()
+    } else {
+        raw
+    };
+    if !looks_like_message(raw) {
+        let text = decode_text(raw);
+        return Input { text: truncate(text, MAX_TEXT), ..Input::default() };
+    }
+    let Some(msg) = MessageParser::default().parse(raw) else {
+        return Input { text: truncate(decode_text(raw), MAX_TEXT), ..Input::default() };
+    };
+    let mut input = Input { is_message: true, ..Input::default() };
+    input.headers = headers_of(&msg);
+    let mut plain = String::new();
+    let mut html = String::new();
+    let mut visited = 0usize;
+    walk(&msg, 0, &mut input, &mut plain, &mut html, &mut visited);
+    input.text = if plain.trim().is_empty() { html } else { plain };
+    if input.text.trim().is_empty() && input.dsn.is_empty() {
+        // A body mail-parser could not classify: fall back to the raw bytes after the headers.
+        if let Some(body) = body_after_headers(raw) {
+            input.text = truncate(decode_text(body), MAX_TEXT);
+        }
+    }
+    if input.original.subject.is_none() && !input.original_headers.is_empty() {
+        input.original = original_from_headers(&input.original_headers);
+    }
+    input
+}
+
+/// Old Mac files end lines with a bare CR; MIME and line scanners expect LF.
+fn has_bare_cr(raw: &[u8]) -> bool {
+    let head = raw.get(..raw.len().min(8192)).unwrap_or(raw);
+    let crs = head.iter().filter(|&&b| b == b'\r').count();
+    let crlf = head.windows(2).filter(|w| w == b"\r\n").count();
+    crs > 0 && crlf * 2 < crs
+}
+
+fn bare_cr_to_lf(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0usize;
+    while let Some(&b) = raw.get(i) {
+        if b == b'\r' {
+            out.push(b'\n');
+            if raw.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A raw message starts with a header field (`Name: value`) or an mbox `From ` line.
+fn looks_like_message(raw: &[u8]) -> bool {
+    let start = raw.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(raw.len());
+    let head = raw.get(start..).unwrap_or(&[]);
+    if head.starts_with(b"From ") {
+        return true;
+    }
+    let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+    let line = head.get(..line_end).unwrap_or(&[]);
+    let Some(colon) = line.iter().position(|&b| b == b':') else {
+        return false;
+    };
+    if colon == 0 || colon > 76 {
+        return false;
+    }
+    let name_ok =
+        line.get(..colon).is_some_and(|n| n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    if !name_ok {
+        return false;
+    }
+    // A pasted "Subject: ..." line alone is not a message; demand a second header line.
+    let rest = head.get(line_end + 1..).unwrap_or(&[]);
+    let next_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+    let next = rest.get(..next_end).unwrap_or(&[]);
+    if next.first().is_some_and(|&b| b == b' ' || b == b'\t') {
+        return true;
+    }
+    next.iter().position(|&b| b == b':').is_some_and(|c| {
+        c > 0 && next.get(..c).is_some_and(|n| n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    })
+}
+
+fn body_after_headers(raw: &[u8]) -> Option<&[u8]> {
+    let pos = find_bytes(raw, b"\n\n").map(|p| p + 2).or_else(|| find_bytes(raw, b"\r\n\r\n").map(|p| p + 4))?;
+    raw.get(pos..)
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Bytes of unknown charset as text: UTF-8 when valid, else GB18030 (the superset Chinese
+/// webmail and clipboards use), else lossy UTF-8.
+pub fn decode_text(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => match mail_parser::decoders::charsets::map::charset_decoder(b"gb18030") {
+            Some(dec) => dec(raw),
+            None => String::from_utf8_lossy(raw).into_owned(),
+        },
+    }
+}
+
+fn truncate(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut cut = max;
+        while cut > 0 && !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+    s
+}
+
+fn first_addr(msg: &Message<'_>, which: &str) -> (String, String) {
+    let addr = match which {
+        "from" => msg.from(),
+        _ => msg.to(),
+    };
+    let Some(a) = addr.and_then(|a| a.first()) else {
+        return (String::new(), String::new());
+    };
+    (a.address().unwrap_or("").trim().to_ascii_lowercase(), a.name().unwrap_or("").trim().to_string())
+}
+
+fn raw_header(msg: &Message<'_>, name: &str) -> String {
+    msg.header_raw(name).map(|v| v.trim().to_string()).unwrap_or_default()
+}
+
+fn headers_of(msg: &Message<'_>) -> Headers {
+    let (from, from_name) = first_addr(msg, "from");
+    let (to, _) = first_addr(msg, "to");
+    let mut h = Headers {
+        from,
+        from_name,
+        to,
+        subject: msg.subject().unwrap_or("").trim().to_string(),
+        auto_submitted: raw_header(msg, "Auto-Submitted").to_ascii_lowercase(),
+        return_path: raw_header(msg, "Return-Path").to_ascii_lowercase(),
+        message_id: raw_header(msg, "Message-ID").to_ascii_lowercase(),
+        ..Headers::default()
+    };
+    if h.from.is_empty() {
+        // An unparsable From (e.g. `MAILER-DAEMON (Mail Delivery System)`) still says who wrote it.
+        h.from = raw_header(msg, "From").to_ascii_lowercase();
+    }
+    if let Some(ct) = msg.root_part().content_type() {
+        h.content_type = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
+        h.report_type = ct.attribute("report-type").unwrap_or("").to_ascii_lowercase();
+    }
+    for (name, value) in msg.headers_raw().take(200) {
+        let lname = name.to_ascii_lowercase();
+        if lname == "x-failed-recipients" {
+            for a in value.split([',', ' ', '\t', '\r', '\n']) {
+                let a = a.trim().trim_matches(['<', '>']);
+                if a.contains('@') && h.failed.len() < 100 {
+                    h.failed.push(a.to_ascii_lowercase());
+                }
+            }
+        }
+        if lname == "received" && h.received_from.is_empty() {
+            h.received_from = value.trim().to_ascii_lowercase();
+        }
+        if !h.names.contains(&lname) {
+            h.names.push(lname);
+        }
+    }
+    h
+}
+
+fn ctype_of(part: &mail_parser::MessagePart<'_>) -> (String, String) {
+    match part.content_type() {
+        Some(ct) => (ct.ctype().to_ascii_lowercase(), ct.subtype().unwrap_or("").to_ascii_lowercase()),
+        None => ("text".to_string(), "plain".to_string()),
+    }
+}
+
+fn push_capped(buf: &mut String, s: &str) {
+    if buf.len() >= MAX_TEXT {
+        return;
+    }
+    let room = MAX_TEXT - buf.len();
+    let mut cut = s.len().min(room);
+    while cut > 0 && !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    buf.push_str(s.get(..cut).unwrap_or(""));
+    buf.push('\n');
+}
+
+fn walk(
+    msg: &Message<'_>,
+    depth: usize,
+    input: &mut Input,
+    plain: &mut String,
+    html: &mut String,
+    visited: &mut usize,
+) {
+    if depth > 3 {
+        return;
+    }
+    for part in msg.parts.iter() {
+        *visited += 1;
+        if *visited > MAX_PARTS {
+            return;
+        }
+        let (ctype, sub) = ctype_of(part);
+        match &part.body {
+            PartType::Multipart(_) => {}
+            PartType::Message(inner) => {
+                if !input.has_original {
+                    input.has_original = true;
+                    input.original = Original {
+                        subject: inner.subject().map(|s| s.trim().to_string()),
+                        date: inner.date().map(|d| d.to_rfc3339()),
+                        from: inner.from().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_string),
+                        to: inner.to().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_string),
+                    };
+                    let mut hs = String::new();
+                    for (n, v) in inner.headers_raw().take(100) {
+                        hs.push_str(n);
+                        hs.push(':');
+                        hs.push_str(v);
+                        if !v.ends_with('\n') {
+                            hs.push('\n');
+                        }
+                    }
+                    input.original_headers = truncate(hs, 64 * 1024);
+                }
+                // A DSN nested inside a forwarded bounce: look one level in when nothing found yet.
+                if depth == 0 && input.dsn.is_empty() && inner.parts.iter().any(is_dsn_part) {
+                    walk(inner, depth + 1, input, plain, html, visited);
+                }
+            }
+            PartType::Text(t) => {
+                if ctype == "message" && (sub.contains("delivery-status")) {
+                    input.dsn.push(t.to_string());
+                } else if ctype == "message" && sub == "feedback-report" {
+                    input.feedback = true;
+                    input.feedback_report = truncate(t.to_string(), 64 * 1024);
+                } else if sub == "rfc822-headers" || (ctype == "message" && sub.starts_with("global-headers")) {
+                    input.has_original = true;
+                    if input.original_headers.is_empty() {
+                        input.original_headers = truncate(t.to_string(), 64 * 1024);
+                    }
+                } else if part.attachment_name().is_some() && !input.text_has_dsn_marker(t) {
+                    // An attached file is not the notice (QQ attaches the original as a file).
+                } else {
+                    push_capped(plain, t);
+                }
+            }
+            PartType::Html(t) => {
+                if html.len() < MAX_TEXT {
+                    push_capped(html, &mail_parser::decoders::html::html_to_text(t));
+                }
+            }
+            PartType::Binary(b) | PartType::InlineBinary(b) => {
+                if ctype == "message" && sub.contains("delivery-status") {
+                    input.dsn.push(decode_text(b.get(..64 * 1024).unwrap_or(b)));
+                } else if ctype == "message" && sub == "feedback-report" {
+                    input.feedback = true;
+                    input.feedback_report = decode_text(b.get(..64 * 1024).unwrap_or(b));
+                } else if ctype == "message" && (sub == "rfc822" || sub == "partial") {
+                    input.has_original = true;
+                    if input.original_headers.is_empty() {
+                        let text = decode_text(b.get(..16 * 1024).unwrap_or(b));
+                        let end = text.find("\n\n").or_else(|| text.find("\r\n\r\n")).unwrap_or(text.len());
+                        input.original_headers = text.get(..end).unwrap_or("").to_string();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_dsn_part(part: &mail_parser::MessagePart<'_>) -> bool {
+    let (c, s) = ctype_of(part);
+    c == "message" && s.contains("delivery-status")
+}
+
+impl Input {
+    fn text_has_dsn_marker(&self, t: &str) -> bool {
+        t.contains("Final-Recipient:") || t.contains("退信")
+    }
+}
+
+/// Subject, Date, From, To from a header block given as text (unfolded, encoded words decoded).
+pub fn original_from_headers(block: &str) -> Original {
+    let mut o = Original::default();
+    let mut current: Option<(String, String)> = None;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in block.lines().take(400) {
+        if line.trim().is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, v)) = current.as_mut() {
+                v.push(' ');
+                v.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some(c) = current.take() {
+            fields.push(c);
+        }
+        if let Some((n, v)) = line.split_once(':') {
+            current = Some((n.trim().to_ascii_lowercase(), v.trim().to_string()));
+        }
+    }
+    if let Some(c) = current.take() {
+        fields.push(c);
+    }
+    for (n, v) in fields {
+        let v = decode_words(&v);
+        match n.as_str() {
+            "subject" if o.subject.is_none() => o.subject = Some(v),
+            "date" if o.date.is_none() => o.date = Some(v),
+            "from" if o.from.is_none() => o.from = Some(v),
+            "to" if o.to.is_none() => o.to = Some(v),
+            _ => {}
+        }
+    }
+    o
+}
+
+/// Decodes RFC 2047 encoded words in a header value by letting mail-parser read a tiny message.
+fn decode_words(v: &str) -> String {
+    if !v.contains("=?") {
+        return v.to_string();
+    }
+    let raw = format!("Subject: {v}\n\n");
+    MessageParser::default()
+        .parse_headers(raw.as_bytes())
+        .and_then(|m| m.subject().map(str::to_string))
+        .unwrap_or_else(|| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_text_is_not_a_message() {
+        assert!(!looks_like_message("554 DT:SPM 163 smtp10".as_bytes()));
+        assert!(!looks_like_message("退信原因：对方邮箱不存在".as_bytes()));
+        assert!(!looks_like_message(b"Subject: hello\nthat is all"));
+        assert!(looks_like_message(b"From: a@b\nTo: c@d\n\nhi"));
+    }
+
+    #[test]
+    fn decodes_gbk() {
+        let gbk = [0xcd, 0xcb, 0xd0, 0xc5]; // 退信
+        assert_eq!(decode_text(&gbk), "退信");
+    }
+}

@@ -1,0 +1,517 @@
+//! The human-readable text of MTA bounces (Postfix, Exim, Sendmail, qmail, Exchange/Office 365,
+//! Gmail, Yahoo, Amazon SES, Courier, OpenSMTPD, Domino ...): which recipients failed and what
+//! the remote side said about each.
+//!
+//! The formats differ in wording but share a shape: a recipient line (the address alone, or
+//! `<address>:` followed by text, or `address ... reason`, or `RCPT TO:<address>` in a session
+//! transcript) followed by the lines that explain it, and a marker after which the original
+//! message is quoted. Examples of the shapes (made-up addresses):
+//!
+//! ```text
+//! <user@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown   (Postfix)
+//! <user@example.org>:                                                            (qmail, Yahoo)
+//!   user@example.org                                                             (Exim, Gmail)
+//!     host mx.example.org [192.0.2.1]: 550 5.1.1 No such user
+//! >>> RCPT To:<user@example.org>                                                 (Sendmail)
+//! <<< 550 5.1.1 <user@example.org>... User unknown
+//! user@example.org on 2013/04/29 ...                                             (Exchange)
+//! ```
+
+use super::text::{cut, find_addresses, squeeze};
+use super::Found;
+
+/// Where the quoted original message starts (lower-cased prefixes of a trimmed line).
+const ORIGINAL_MARKERS: &[&str] = &[
+    "--- below this line is a copy of the message",
+    "------ this is a copy of the message",
+    "------ this is a copy of your message",
+    "----- original message follows",
+    "--- original message follows",
+    "----- original message -----",
+    "-----original message-----",
+    "------ original message",
+    "----- unsent message follows",
+    "--- the header of the original message is following",
+    "----- the following is a copy of the message",
+    "---- the original message",
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "original message headers:",
+    "----- message truncated -----",
+    "--- headers of the original message",
+    "------- returned message --------",
+    "----- transcript of session follows -----",
+    "------ original message header",
+    "------- original message -------",
+];
+
+/// Lower-cased labels that may precede a recipient address on its line.
+const LABELS: &[&str] = &[
+    "to:",
+    "to",
+    "recipient:",
+    "recipients:",
+    "rcpt to:",
+    ">>> rcpt to:",
+    "failed recipient:",
+    "failed address:",
+    "address:",
+    "original-recipient:",
+    "final-recipient:",
+    "final-recipient: rfc822;",
+    "original-recipient: rfc822;",
+    "final-recipient: rfc822",
+    "无法发送到",
+    "收件人：",
+    "收件人:",
+    "收件人/to:",
+    "收件人",
+    "addressee:",
+    "unknown recipient:",
+    "the following address failed:",
+    "delivery to",
+    "your message to",
+    "your message to:",
+    "could not deliver mail to",
+    "could not be delivered to",
+    "delivery has failed to these recipients or groups:",
+    "for",
+    "-",
+    "*",
+    "x-failed-recipients:",
+    "mailbox",
+    "user",
+    "recipient address:",
+    "failed to deliver to",
+    "error for",
+    "rcpt to",
+    "recipient",
+    "original address:",
+    "original recipient:",
+    "recipient(s):",
+    "bad address:",
+    "invalid recipient:",
+    "unknown address:",
+];
+
+/// Prefixes that never introduce a failed recipient (the sender, ids, forwarding headers).
+const NOT_RECIPIENT: &[&str] = &[
+    "from",
+    "from:",
+    "reply-to:",
+    "sender:",
+    "return-path:",
+    "message-id:",
+    "envelope-from",
+    "x-envelope-from:",
+    "x-sender:",
+    "references:",
+    "in-reply-to:",
+    "mail from:",
+    ">>> mail from:",
+    "x-postfix-sender:",
+    "cc:",
+    "bcc:",
+    "by",
+    "the original message was received at",
+    "received:",
+    "in: mail from:",
+    "in:  mail from:",
+];
+
+/// One recipient found in the text, with the lines that explain it.
+#[derive(Debug, Default, Clone)]
+pub struct Block {
+    pub address: String,
+    /// Diagnostic text (lines after the recipient line, squeezed).
+    pub text: String,
+}
+
+/// The text before the original message.
+pub fn head(text: &str) -> &str {
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim().to_ascii_lowercase();
+        if pos > 0 && ORIGINAL_MARKERS.iter().any(|m| t.starts_with(m)) {
+            return text.get(..pos).unwrap_or(text);
+        }
+        pos += line.len();
+    }
+    text
+}
+
+/// Finds recipient blocks in the human-readable text of a bounce.
+pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
+    let unquoted;
+    let text = if is_quoted(text) {
+        unquoted = unquote(text);
+        unquoted.as_str()
+    } else {
+        text
+    };
+    let body = head(text);
+    let lines: Vec<&str> = body.lines().take(3000).collect();
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<(Block, usize, bool)> = None; // (block, lines taken, saw blank)
+    for line in &lines {
+        let trimmed = line.trim();
+        if let Some((addr, rest)) = recipient_line(trimmed, exclude) {
+            if let Some((b, _, _)) = current.take() {
+                push_block(&mut out, b);
+            }
+            let mut b = Block { address: addr, text: String::new() };
+            if !rest.is_empty() {
+                b.text.push_str(&rest);
+            }
+            current = Some((b, 0, false));
+            continue;
+        }
+        if let Some((b, taken, blank)) = current.as_mut() {
+            if trimmed.is_empty() {
+                if !b.text.is_empty() {
+                    *blank = true;
+                }
+                continue;
+            }
+            if *taken >= 14 || b.text.len() > 1500 {
+                continue;
+            }
+            // After a blank line only lines that look like part of the error are kept.
+            if *blank && !looks_diagnostic(trimmed) {
+                continue;
+            }
+            if is_boilerplate(trimmed) {
+                continue;
+            }
+            if !b.text.is_empty() {
+                b.text.push(' ');
+            }
+            b.text.push_str(trimmed);
+            *taken += 1;
+        }
+    }
+    if let Some((b, _, _)) = current.take() {
+        push_block(&mut out, b);
+    }
+    for b in out.iter_mut() {
+        b.text = cut(&squeeze(&b.text), 1200).to_string();
+    }
+    out
+}
+
+/// A forwarded bounce quoted with `> ` on most lines.
+pub fn is_quoted(text: &str) -> bool {
+    let mut quoted = 0usize;
+    let mut all = 0usize;
+    for l in text.lines().take(400) {
+        if l.trim().is_empty() {
+            continue;
+        }
+        all += 1;
+        if l.starts_with('>') && !l.starts_with(">>> ") {
+            quoted += 1;
+        }
+    }
+    all > 5 && quoted * 3 > all
+}
+
+/// Removes one level of `> ` quoting.
+pub fn unquote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for l in text.lines() {
+        let l = l.strip_prefix('>').map_or(l, |r| r.strip_prefix(' ').unwrap_or(r));
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+fn push_block(out: &mut Vec<Block>, b: Block) {
+    if let Some(prev) = out.iter_mut().find(|p| p.address.eq_ignore_ascii_case(&b.address)) {
+        if prev.text.is_empty()
+            || (!prev.text.contains(&b.text) && looks_diagnostic(&b.text) && !looks_diagnostic(&prev.text))
+        {
+            prev.text = b.text;
+        }
+        return;
+    }
+    if out.len() < super::dsn::MAX_RECIPIENTS {
+        out.push(b);
+    }
+}
+
+/// Is this trimmed line a recipient line? Returns the address and the rest of the line when the
+/// rest is an error text (`<a>: host said ...`, `a... User unknown`).
+fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
+    if line.len() > 400 || !line.contains('@') {
+        return None;
+    }
+    let addrs = find_addresses(line);
+    let &(s, e) = addrs.first()?;
+    let addr = line.get(s..e)?;
+    let lower = addr.to_ascii_lowercase();
+    if exclude.iter().any(|x| x.eq_ignore_ascii_case(addr)) {
+        return None;
+    }
+    let local = lower.split('@').next().unwrap_or("");
+    if matches!(local, "mailer-daemon" | "postmaster") {
+        return None;
+    }
+    let prefix = line.get(..s)?.trim().trim_end_matches(['<', '"', '\'', '(', '[']).trim();
+    let suffix = line.get(e..)?.trim_start_matches(['>', '"', '\'', ']']);
+    let plower = prefix.to_ascii_lowercase();
+    if NOT_RECIPIENT.iter().any(|n| plower == *n || plower.ends_with(&format!(" {n}")))
+        || plower.ends_with("from:")
+        || plower.ends_with("from")
+    {
+        return None;
+    }
+    let sl0 = suffix.trim_start();
+    let labelled = !prefix.is_empty()
+        && prefix.len() < 120
+        && (plower.ends_with(':')
+            || plower.ends_with(" to")
+            || plower.ends_with("deliver to")
+            || plower.ends_with("以下地址"))
+        && !plower.contains("rcpt to");
+    if labelled && !sl0.starts_with('@') {
+        // `Unable to deliver message to: <a>`, `Delivery failed 20 attempts: a`,
+        // `The following recipients returned permanent errors: a. Reason: ...`
+        return Some((lower, line.to_string()));
+    }
+    let prefix_ok = prefix.is_empty()
+        || LABELS.contains(&plower.as_str())
+        || ((plower.starts_with(">>>") || plower.starts_with("in:") || plower.len() <= 8)
+            && (plower.ends_with("rcpt to:") || plower.ends_with("rcpt to")))
+        || (plower.starts_with("<<<")
+            || plower.starts_with("550")
+            || plower.starts_with("55")
+            || plower.starts_with("5")
+            || plower.starts_with("4"))
+            && suffix.starts_with("...");
+    if !prefix_ok {
+        return None;
+    }
+    let st = suffix.trim();
+    if plower.contains("rcpt to") {
+        // `>>> RCPT To:<a>` the reply follows on the next lines.
+        return Some((lower, String::new()));
+    }
+    if st.is_empty() || st == ":" || st == "," || st == ";" {
+        return Some((lower, String::new()));
+    }
+    if let Some(r) = st.strip_prefix(':') {
+        return Some((lower, r.trim().to_string()));
+    }
+    if let Some(r) = st.strip_prefix("...") {
+        let r = r.trim();
+        let full = if prefix.is_empty() {
+            r.to_string()
+        } else {
+            format!("{} {}", prefix.trim_start_matches("<<<").trim(), r)
+        };
+        return Some((lower, full));
+    }
+    if let Some(r) = st.strip_prefix('[') {
+        // `a [User unknown]`
+        return Some((lower, r.trim_end_matches(']').trim().to_string()));
+    }
+    if st.starts_with('(') {
+        // `<a> (expanded from <b>): text` or `a (reason)`.
+        let after = match st.find("):") {
+            Some(i) => st.get(i + 2..).unwrap_or("").trim().to_string(),
+            None => st.trim_start_matches('(').trim_end_matches(')').trim().to_string(),
+        };
+        let after = if after.to_ascii_lowercase().starts_with("expanded from") { String::new() } else { after };
+        return Some((lower, after));
+    }
+    let sl = st.to_ascii_lowercase();
+    if sl.starts_with("on ")
+        || sl.starts_with("- ")
+        || sl.starts_with("--")
+        || sl.starts_with("delivery failed")
+        || sl.starts_with("failed")
+    {
+        let r = st.trim_start_matches(['-', ' ']);
+        return Some((lower, if sl.starts_with("on ") { String::new() } else { r.to_string() }));
+    }
+    if !prefix.is_empty()
+        && LABELS.contains(&plower.as_str())
+        && plower != "to"
+        && plower != "for"
+        && plower != "user"
+        && plower != "mailbox"
+        && plower != "-"
+        && plower != "recipient"
+    {
+        return Some((lower, st.to_string()));
+    }
+    None
+}
+
+/// Lines that carry an error rather than prose around it.
+pub fn looks_diagnostic(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    super::text::find_reply_code(line).is_some()
+        || super::text::find_status(line).is_some()
+        || l.contains("said:")
+        || l.contains("said ")
+        || l.starts_with("<<<")
+        || l.contains("reason:")
+        || l.contains("error")
+        || l.contains("unknown")
+        || l.contains("invalid")
+        || l.contains("rejected")
+        || l.contains("refused")
+        || l.contains("denied")
+        || l.contains("not found")
+        || l.contains("no such")
+        || l.contains("does not exist")
+        || l.contains("timed out")
+        || l.contains("quota")
+        || l.contains("full")
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l.starts_with("--- ")
+        || l.starts_with("==")
+        || l.starts_with("this is a permanent error")
+        || l.starts_with("technical details of")
+        || l.starts_with("the response was:")
+        || l.starts_with("the response from the remote server was:")
+        || l.starts_with("for further assistance")
+        || l.starts_with("learn more")
+        || l.starts_with("<mailto:")
+        || l.starts_with("reporting-mta:")
+        || l.starts_with("arrival-date:")
+}
+
+/// Error-looking lines of a whole text (used when no recipient block carries a diagnostic).
+pub fn error_lines(text: &str) -> String {
+    let unquoted;
+    let text = if is_quoted(text) {
+        unquoted = unquote(text);
+        unquoted.as_str()
+    } else {
+        text
+    };
+    let body = head(text);
+    let mut out = String::new();
+    for line in body.lines().take(400) {
+        let t = line.trim();
+        if t.is_empty() || t.len() > 600 || is_boilerplate(t) {
+            continue;
+        }
+        let l = t.to_ascii_lowercase();
+        let strong = super::text::find_reply_code(t).is_some()
+            || super::text::find_status(t).is_some()
+            || l.contains("said:")
+            || l.starts_with("<<<")
+            || l.contains("reason:")
+            || l.contains("error:")
+            || l.contains("unknown user")
+            || l.contains("user unknown")
+            || l.contains("no such")
+            || l.contains("timed out")
+            || l.contains("does not exist");
+        if strong && out.len() < 1200 {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+    }
+    squeeze(&out)
+}
+
+/// Turns blocks into findings (status, reply code, command read from the block text).
+pub fn to_found(blocks: Vec<Block>) -> Vec<Found> {
+    blocks
+        .into_iter()
+        .map(|b| Found {
+            address: Some(b.address),
+            diagnostic: if b.text.is_empty() { None } else { Some(b.text) },
+            ..Found::default()
+        })
+        .collect()
+}
+
+/// Amazon SES notifications delivered as JSON (an SNS message body): `bouncedRecipients`,
+/// `complainedRecipients` or a delivery. Returns the findings and whether it was a complaint.
+pub fn ses_json(text: &str) -> Option<(Vec<Found>, bool)> {
+    let start = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\""))?;
+    let slice = text.get(start..)?;
+    let mut de = serde_json::Deserializer::from_str(slice).into_iter::<serde_json::Value>();
+    let v = de.next()?.ok()?;
+    let kind = v.get("notificationType").or_else(|| v.get("eventType")).and_then(|k| k.as_str()).unwrap_or("");
+    let mut out = Vec::new();
+    let s = |x: &serde_json::Value, k: &str| x.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    match kind {
+        "Bounce" => {
+            let b = v.get("bounce")?;
+            for r in b.get("bouncedRecipients")?.as_array()?.iter().take(super::dsn::MAX_RECIPIENTS) {
+                out.push(Found {
+                    address: s(r, "emailAddress").map(|a| a.to_ascii_lowercase()),
+                    action: s(r, "action"),
+                    status: s(r, "status").filter(|x| super::text::is_status(x)),
+                    diagnostic: s(r, "diagnosticCode").map(|d| d.trim_start_matches("smtp; ").to_string()),
+                    remote_host: b.get("remoteMtaIp").and_then(|x| x.as_str()).map(str::to_string),
+                    ..Found::default()
+                });
+            }
+            Some((out, false))
+        }
+        "Complaint" => {
+            let c = v.get("complaint")?;
+            for r in c.get("complainedRecipients")?.as_array()?.iter().take(super::dsn::MAX_RECIPIENTS) {
+                out.push(Found { address: s(r, "emailAddress").map(|a| a.to_ascii_lowercase()), ..Found::default() });
+            }
+            Some((out, true))
+        }
+        "Delivery" => {
+            let d = v.get("delivery")?;
+            for r in d.get("recipients")?.as_array()?.iter().take(super::dsn::MAX_RECIPIENTS) {
+                out.push(Found {
+                    address: r.as_str().map(|a| a.to_ascii_lowercase()),
+                    action: Some("delivered".to_string()),
+                    status: Some("2.6.0".to_string()),
+                    diagnostic: s(d, "smtpResponse"),
+                    ..Found::default()
+                });
+            }
+            Some((out, false))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postfix_line() {
+        let t = "<kijitora@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 unknown\n    (in reply to RCPT TO command)\n";
+        let b = blocks(t, &[]);
+        assert_eq!(b.len(), 1);
+        assert!(b[0].text.contains("550 5.1.1"));
+        assert!(b[0].text.contains("RCPT TO"));
+    }
+
+    #[test]
+    fn sendmail_transcript() {
+        let t = "... while talking to mx.example.jp.:\n>>> RCPT To:<neko@example.jp>\n<<< 550 5.1.1 <neko@example.jp>... User unknown\n";
+        let b = blocks(t, &[]);
+        assert_eq!(b.len(), 1);
+        assert!(b[0].text.contains("User unknown"), "{:?}", b);
+    }
+
+    #[test]
+    fn exim_indented() {
+        let t = "failed:\n\n  neko@example.jp\n    SMTP error from remote mail server after RCPT TO:<neko@example.jp>:\n    host mx [192.0.2.1]: 550 No such user\n\n------ This is a copy of the message, including all the headers. ------\nTo: other@example.com\n";
+        let b = blocks(t, &[]);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].text.contains("No such user"));
+    }
+}

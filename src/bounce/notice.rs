@@ -1,0 +1,225 @@
+//! Chinese provider notices: the Netease / Coremail template (`抱歉，您的邮件被退回来了……`,
+//! `原邮件信息 / 退信原因 / 建议解决方案`, its bilingual 2021 form with `退信代码/ Bounce Code`) and
+//! the QQ / Tencent exmail template (`很抱歉您发送的邮件被退回`, `无法发送到 …`, `退信原因`,
+//! `解决方案`). Read from a raw message's text part, from the text a webmail shows, or from a
+//! pasted copy in which the table was flattened onto one line: the parser works on label positions,
+//! not on lines. See shared/knowledge/bounce-codes/templates.md §1–4.
+
+use super::text::{cut, find_addresses, squeeze};
+use super::Found;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    Original,
+    Time,
+    Subject,
+    To,
+    Copy,
+    Reason,
+    English,
+    Code,
+    Solution,
+    Failed,
+}
+
+/// Labels, longest first where one contains another.
+const LABELS: &[(&str, Label)] = &[
+    ("原邮件信息", Label::Original),
+    ("被退回邮件", Label::Original),
+    ("Original e-mail message", Label::Original),
+    ("时　间", Label::Time),
+    ("时 间", Label::Time),
+    ("时间/Time", Label::Time),
+    ("时间：", Label::Time),
+    ("时间:", Label::Time),
+    ("发送时间", Label::Time),
+    ("主　题", Label::Subject),
+    ("主 题", Label::Subject),
+    ("主题/Subject", Label::Subject),
+    ("主题：", Label::Subject),
+    ("主题:", Label::Subject),
+    ("收件人/To", Label::To),
+    ("收件人：", Label::To),
+    ("收件人:", Label::To),
+    ("收件人\n", Label::To),
+    ("收 件 人", Label::To),
+    ("抄　送", Label::Copy),
+    ("密　送", Label::Copy),
+    ("无法发送到", Label::Failed),
+    ("退信原因", Label::Reason),
+    ("Bounce reason", Label::Reason),
+    ("英文说明", Label::English),
+    ("退信代码", Label::Code),
+    ("Bounce Code", Label::Code),
+    ("建议解决方案", Label::Solution),
+    ("解决方案", Label::Solution),
+    ("Proposed Solution", Label::Solution),
+    ("此邮件是由系统自动发出", Label::Solution),
+];
+
+/// Markers that a text is one of these notices.
+pub fn is_notice(text: &str) -> bool {
+    (text.contains("退信原因") || text.contains("Bounce reason"))
+        && (text.contains("原邮件信息")
+            || text.contains("无法发送到")
+            || text.contains("被退回")
+            || text.contains("收件人"))
+        || text.contains("您的邮件被退回来了")
+        || text.contains("很抱歉您发送的邮件被退回")
+        || text.contains("Sorry, your mail is returned")
+}
+
+/// The original subject and time the notice quotes.
+pub struct NoticeInfo {
+    pub recipients: Vec<Found>,
+    pub subject: Option<String>,
+    pub time: Option<String>,
+}
+
+/// Parses a notice's text.
+pub fn parse(text: &str) -> NoticeInfo {
+    let text = cut(text, 256 * 1024);
+    // Positions of labels (a shorter label inside a longer one at the same place is skipped).
+    let mut marks: Vec<(usize, usize, Label)> = Vec::new();
+    for (lbl, kind) in LABELS {
+        let mut from = 0usize;
+        while let Some(i) = text.get(from..).and_then(|t| t.find(lbl)) {
+            let at = from + i;
+            let end = at + lbl.len();
+            if !marks.iter().any(|&(s, e, _)| at >= s && at < e) && marks.len() < 200 {
+                marks.push((at, end, *kind));
+            }
+            from = end;
+        }
+    }
+    // A longer label found later may cover a shorter one found earlier.
+    marks.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
+    let mut clean: Vec<(usize, usize, Label)> = Vec::new();
+    for m in marks {
+        if clean.last().is_some_and(|l| m.0 < l.1) {
+            continue;
+        }
+        clean.push(m);
+    }
+    let mut info = NoticeInfo { recipients: Vec::new(), subject: None, time: None };
+    let mut reason_text = String::new();
+    let mut english = String::new();
+    let mut to_addrs: Vec<String> = Vec::new();
+    for (k, &(_, end, kind)) in clean.iter().enumerate() {
+        let next = clean.get(k + 1).map_or(text.len(), |n| n.0);
+        let raw = text.get(end..next.max(end)).unwrap_or("");
+        let value = trim_value(raw);
+        match kind {
+            Label::Time => {
+                if info.time.is_none() && !value.is_empty() {
+                    info.time = Some(cut(first_line(&value), 100).to_string());
+                }
+            }
+            Label::Subject => {
+                if info.subject.is_none() && !value.is_empty() {
+                    info.subject = Some(cut(first_line(&value), 300).to_string());
+                }
+            }
+            Label::To | Label::Failed => {
+                for (s, e) in find_addresses(&value) {
+                    if let Some(a) = value.get(s..e) {
+                        let a = a.to_ascii_lowercase();
+                        if !to_addrs.contains(&a) && to_addrs.len() < super::dsn::MAX_RECIPIENTS {
+                            to_addrs.push(a);
+                        }
+                    }
+                }
+                if kind == Label::Failed {
+                    // QQ: each "无法发送到" starts a recipient whose reason follows.
+                    if let Some(a) = to_addrs.last() {
+                        if !info.recipients.iter().any(|f| f.address.as_deref() == Some(a.as_str())) {
+                            info.recipients.push(Found { address: Some(a.clone()), ..Found::default() });
+                        }
+                    }
+                }
+            }
+            Label::Reason => {
+                let v = squeeze(&value);
+                if let Some(last) = info.recipients.iter_mut().rev().find(|f| f.diagnostic.is_none()) {
+                    if !v.is_empty() {
+                        last.diagnostic = Some(cut(&v, 1200).to_string());
+                    }
+                }
+                if reason_text.is_empty() {
+                    reason_text = v;
+                }
+            }
+            Label::English | Label::Code => {
+                let v = squeeze(&value);
+                if english.is_empty() && !v.is_empty() {
+                    english = v;
+                }
+            }
+            Label::Original | Label::Copy | Label::Solution => {}
+        }
+    }
+    // The Netease template: one reason for the listed recipients; prefer the English text.
+    let diag = if !english.is_empty() {
+        if reason_text.is_empty() || reason_text.contains(&english) {
+            english.clone()
+        } else {
+            format!("{english} ({})", cut(&reason_text, 400))
+        }
+    } else {
+        reason_text.clone()
+    };
+    if info.recipients.is_empty() {
+        for a in to_addrs {
+            info.recipients.push(Found { address: Some(a), ..Found::default() });
+        }
+        if info.recipients.is_empty() && !diag.is_empty() {
+            info.recipients.push(Found::default());
+        }
+    }
+    for f in info.recipients.iter_mut() {
+        if f.diagnostic.is_none() && !diag.is_empty() {
+            f.diagnostic = Some(cut(&diag, 1200).to_string());
+        }
+    }
+    info
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+}
+
+/// Strips the label's tail (`：`, `/ Bounce reason`, `说明:`) from a value.
+fn trim_value(raw: &str) -> String {
+    let mut v = raw.trim_start_matches([':', '：', ' ', '\u{3000}', '\t', '\r', '\n', '/']);
+    for tail in
+        ["Bounce reason", "Original e-mail message", "Bounce Code", "Proposed Solution", "Time", "Subject", "To"]
+    {
+        if let Some(rest) = v.strip_prefix(tail) {
+            v = rest.trim_start_matches([':', '：', ' ', '\u{3000}', '\t', '\r', '\n']);
+        }
+    }
+    v.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattened_netease() {
+        let t = "抱歉，您的邮件被退回来了…… 原邮件信息： 时　间：2024-03-01 10:00 主　题：报价单 收件人：li@qq.con 退信原因： 对方的邮箱地址可能写错了。 英文说明: Domain of address li@qq.con does not exist 建议解决方案： 请检查地址";
+        let n = parse(t);
+        assert_eq!(n.recipients.len(), 1);
+        assert_eq!(n.recipients[0].address.as_deref(), Some("li@qq.con"));
+        assert!(n.recipients[0].diagnostic.as_deref().unwrap_or("").contains("does not exist"));
+        assert_eq!(n.subject.as_deref(), Some("报价单"));
+    }
+
+    #[test]
+    fn qq_two_recipients() {
+        let t = "很抱歉您发送的邮件被退回，以下是该邮件的相关信息：\n被退回邮件\n主 题：hi\n无法发送到 a@example.com\n退信原因\n收件人邮箱不存在 550 User not found\n无法发送到 b@example.com\n退信原因\n邮箱已满 552 Mailbox full\n解决方案\n请联系您的收件人";
+        let n = parse(t);
+        assert_eq!(n.recipients.len(), 2);
+        assert!(n.recipients[1].diagnostic.as_deref().unwrap_or("").contains("Mailbox full"));
+    }
+}
