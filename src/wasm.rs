@@ -63,3 +63,15 @@ pub fn codebook(lang: &str) -> Result<JsValue, JsValue> {
 pub fn code_count() -> usize {
     codebook::code_count()
 }
+
+/// `reasonCount()`: how many reasons the code book lists.
+#[wasm_bindgen(js_name = reasonCount)]
+pub fn reason_count() -> usize {
+    codebook::reason_count()
+}
+
+/// `statusCount()`: how many RFC 3463 statuses the code book lists.
+#[wasm_bindgen(js_name = statusCount)]
+pub fn status_count() -> usize {
+    codebook::status_count()
+}

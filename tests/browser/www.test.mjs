@@ -308,6 +308,14 @@ describe('[core] code book', () => {
     const listed = await page.locator('.entry[data-kind="code"]').count();
     assert.ok(want > 0);
     assert.equal(listed, want, 'every provider code is listed');
+    // The reasons and RFC 3463 statuses too, when the core exports their counts.
+    const more = await page.evaluate(async () => {
+      const m = await import('./pkg/tuixin.js');
+      return { reason: m.reasonCount?.(), status: m.statusCount?.() };
+    });
+    for (const [kind, n] of Object.entries(more)) {
+      if (n != null) assert.equal(await page.locator(`.entry[data-kind="${kind}"]`).count(), n, `every ${kind} is listed`);
+    }
     const total = Number(await page.getAttribute('#count', 'data-total'));
     await page.locator('#q').pressSequentially('DT:SPM', { delay: 10 });
     await page.waitForFunction((t) => Number(document.getElementById('count').dataset.shown) < t, total);

@@ -33,6 +33,7 @@ function entry(raw, kind) {
     reason: str(reason ?? (kind === 'reason' ? code : '')),
     label: str(first(raw, ['reason_short', 'short', 'label', 'badge', 'reason_label'])),
     temporary: bool(raw.temporary),
+    generic: raw.generic === true,
     hard: bool(raw.hard),
     fault: str(fault),
     faultLabel: str(first(raw, ['fault_label']) ?? (fault && typeof fault === 'object' ? fault.label : '')),

@@ -47,7 +47,8 @@ function renderEntry(e, id, faults) {
   if (e.temporary === false) tags.append(el('span', { class: 'tag permanent', text: t('codes.permanent') }));
   if (e.hard) tags.append(el('span', { class: 'tag hard', text: t('codes.hard') }));
   if (e.fault) tags.append(el('span', { class: 'tag fault', text: t('codes.whose') + (e.faultLabel || faultLabel(e.fault, faults)) }));
-  if (e.kind === 'code' && e.reason) tags.append(el('span', { class: 'tag reason' }, t('codes.reason'), el('a', { attrs: { href: '#' + encodeURIComponent(e.reason) }, text: e.reason })));
+  if (e.generic) tags.append(el('span', { class: 'tag generic', text: t('codes.generic') }));
+  if (e.kind !== 'reason' && e.reason) tags.append(el('span', { class: 'tag reason' }, t('codes.reason'), el('a', { attrs: { href: '#' + encodeURIComponent(e.reason) }, text: e.reason })));
   if (tags.childNodes.length) art.append(tags);
   if (e.actions.length) art.append(el('h4', { text: t('codes.todo') }), el('ol', { class: 'actions' }, e.actions.map((a) => el('li', { text: a }))));
   if (e.sample) art.append(el('p', { class: 'sample' }, el('span', { class: 'k', text: t('codes.sample') }), el('code', { text: e.sample })));
