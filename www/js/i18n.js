@@ -100,7 +100,7 @@ const STRINGS = {
     'fault.network': '网络或投递链路',
 
     'codes.title': '退信代码手册',
-    'codes.intro': '分析器认识的每一个服务商代码和退信原因：网易的标签（如 DT:SPM）、腾讯的英文提示，以及 Gmail、Outlook、Yahoo 等服务商的回复。每条都可以直接链接，例如 codes.html#DT:SPM。',
+    'codes.intro': '分析器认识的每一个服务商代码和退信原因：网易的标签（如 DT:SPM）、腾讯的英文提示，Gmail、Outlook、Yahoo 等服务商的回复，以及 RFC 3463 增强状态码。每条都可以直接链接，例如 codes.html#DT:SPM。',
     'codes.search': '搜索代码、原因或说明',
     'codes.searchPlaceholder': '例如 DT:SPM、frequency、5.1.1、垃圾邮件',
     'codes.count': '显示 {} / {} 条',
@@ -245,7 +245,7 @@ const STRINGS = {
     'fault.network': 'the network between the servers',
 
     'codes.title': 'Code book',
-    'codes.intro': 'Every provider code and bounce reason the analyzer knows: Netease tags (such as DT:SPM), Tencent texts, and the replies of Gmail, Outlook, Yahoo and others. Every entry can be linked, e.g. codes.html#DT:SPM.',
+    'codes.intro': 'Every provider code and bounce reason the analyzer knows: Netease tags (such as DT:SPM), Tencent texts, the replies of Gmail, Outlook, Yahoo and others, and the RFC 3463 enhanced status codes. Every entry can be linked, e.g. codes.html#DT:SPM.',
     'codes.search': 'Search codes, reasons or explanations',
     'codes.searchPlaceholder': 'e.g. DT:SPM, frequency, 5.1.1, spam',
     'codes.count': 'Showing {} of {}',
