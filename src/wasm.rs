@@ -6,6 +6,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::bounce::{self, ExplainOptions};
+use crate::i18n::Lang;
+use crate::knowledge::codebook;
 use crate::recipients::{self, CheckOptions};
 
 /// Installs the panic hook once, so a bug shows a readable message in the console.
@@ -45,4 +47,31 @@ pub fn explain_bounce(text: &str, opts: JsValue) -> Result<JsValue, JsValue> {
 pub fn explain_bounce_bytes(bytes: &[u8], opts: JsValue) -> Result<JsValue, JsValue> {
     let opts: ExplainOptions = options(opts)?;
     to_js(&bounce::explain(bytes, &opts))
+}
+
+/// `codebook(lang)`: every provider code and reason the analyzer knows, in `zh` or `en`, for the
+/// www page's code book (generated from the tables, never a second copy). An unknown language is
+/// an error value.
+#[wasm_bindgen(js_name = codebook)]
+pub fn codebook(lang: &str) -> Result<JsValue, JsValue> {
+    let lang = Lang::parse(lang).ok_or_else(|| JsValue::from_str(&format!("unknown language: {lang}")))?;
+    to_js(&codebook::codebook(lang))
+}
+
+/// `codeCount()`: how many provider codes the code book lists (the page's count is checked against it).
+#[wasm_bindgen(js_name = codeCount)]
+pub fn code_count() -> usize {
+    codebook::code_count()
+}
+
+/// `reasonCount()`: how many reasons the code book lists.
+#[wasm_bindgen(js_name = reasonCount)]
+pub fn reason_count() -> usize {
+    codebook::reason_count()
+}
+
+/// `statusCount()`: how many RFC 3463 statuses the code book lists.
+#[wasm_bindgen(js_name = statusCount)]
+pub fn status_count() -> usize {
+    codebook::status_count()
 }
