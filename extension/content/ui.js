@@ -91,7 +91,7 @@
         }, it.severity === 'info' ? 'i' : '!');
         const m = { item: it, outline, button };
         button.addEventListener('mouseenter', () => this.showTip(m));
-        button.addEventListener('focus', () => this.showTip(m));
+        button.addEventListener('focus', () => { if (!this.refocusing) this.showTip(m); });
         button.addEventListener('click', () => this.showTip(m, true));
         button.addEventListener('mouseleave', () => this.scheduleHide());
         button.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.hideTip(true); });
@@ -139,7 +139,11 @@
       this.tipFor = null;
       if (m) {
         m.button.setAttribute('aria-expanded', 'false');
-        if (refocus && m.button.isConnected) m.button.focus({ preventScroll: true });
+        if (refocus && m.button.isConnected) {
+          this.refocusing = true; // focusing the mark again must not reopen what Escape closed
+          m.button.focus({ preventScroll: true });
+          this.refocusing = false;
+        }
       }
     }
 
