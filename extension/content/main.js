@@ -273,9 +273,11 @@
       }
       if (!findings.length) continue;
       const severity = T.worst(findings.map((f) => f.severity === 'info' ? 'warning' : f.severity));
-      const seg = segs.find((s) => r.start >= s.start && r.start < s.end + 2);
+      const raw = r.raw || '';
+      const pos = r.start + (raw.length - raw.trimStart().length);
+      const seg = segs.find((s) => pos >= s.start && pos < s.end) || segs.find((s) => r.start <= s.start && r.end >= s.end);
       const entry = { address, raw: r.raw, start: r.start - typedStart, end: r.end - typedStart, findings, severity, suggestion: r.suggestion && r.suggestion !== address ? r.suggestion : null };
-      if (seg && r.start < typedStart) add(seg.chip.el, 'chip', Object.assign(entry, { chipAddress: seg.chip.address }));
+      if (seg && pos < typedStart) add(seg.chip.el, 'chip', Object.assign(entry, { chipAddress: seg.chip.address }));
       else add(field.input, 'typed', entry);
     }
     const fieldFindings = (report.findings || []).filter((f) => f.severity === 'error' || f.severity === 'warning');
@@ -310,6 +312,12 @@
       const before = input.value;
       const chars = [...before];
       const raw = chars.slice(entry.start, entry.end).join('');
+      if (!raw.trim() || !raw.includes(entry.address)) {
+        // The text was committed as a chip meanwhile (webmail commits on blur): fix that chip instead.
+        const chip = adapter.chips(field).find((c) => c.address === entry.address);
+        if (chip) return fix(field, 'chip', chip.el, Object.assign({}, entry, { chipAddress: chip.address }));
+        return schedule(0);
+      }
       const after = chars.slice(0, entry.start).join('') + replaceAddressInRaw(raw, entry.suggestion) + chars.slice(entry.end).join('');
       D.setValue(input, after);
       input.focus();

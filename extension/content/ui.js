@@ -49,6 +49,9 @@
       this.host = host;
       this.root = root;
       this.layer = h('div', { class: 'layer' });
+      // A mouse press on the overlay must not take the focus from the recipient field: webmail commits
+      // the typed text as a chip on blur, which would change what the fix is about to replace.
+      this.layer.addEventListener('mousedown', (e) => { if (!e.target.closest || !e.target.closest('.dialog')) e.preventDefault(); });
       root.append(this.layer);
       (doc.body || doc.documentElement).append(host);
       this.marks = []; // {item, outline, button}
@@ -92,7 +95,7 @@
         const m = { item: it, outline, button };
         button.addEventListener('mouseenter', () => this.showTip(m));
         button.addEventListener('focus', () => { if (!this.refocusing) this.showTip(m); });
-        button.addEventListener('click', () => this.showTip(m, true));
+        button.addEventListener('click', (e) => this.showTip(m, e.detail === 0)); // keyboard activation moves into the tip
         button.addEventListener('mouseleave', () => this.scheduleHide());
         button.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.hideTip(true); });
         this.layer.append(outline, button);

@@ -15,6 +15,7 @@ after(async () => { await b?.close(); });
 
 async function open(site) {
   const s = SITES[site];
+  await b.page.goto('about:blank'); // a fresh page each time (the compose URLs differ from others only by the hash)
   await b.page.goto(s.url);
   const f = await s.frame(b.page);
   await ready(f);

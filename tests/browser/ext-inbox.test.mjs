@@ -146,6 +146,7 @@ test('memory round trip: an explained bounce is remembered, shown in the list ba
   assert.ok((await badge.getAttribute('data-reason-text')).length > 0);
   // composing to it again shows the earlier bounce
   const s = SITES['163'];
+  await b.page.goto('about:blank');
   await b.page.goto(s.url);
   await ready(b.page);
   await s.to(b.page).click();

@@ -16,6 +16,7 @@ test('strict CSP (script-src \'self\'): the analyzer runs through the service wo
     await b.setStorage({ bounces: [{ address: 'wangwu@163.com', reason: 'userunknown', title: '收件人不存在', date: '2026-01-05' }], allowlist: [] });
     for (const site of ['163', 'qq-new']) {
       const s = SITES[site];
+      await b.page.goto('about:blank');
       await b.page.goto(s.url);
       const f = await s.frame(b.page);
       assert.equal(await ready(f), 'worker', site);
@@ -31,6 +32,7 @@ test('strict CSP (script-src \'self\'): the analyzer runs through the service wo
     await ui.card(b.page).waitFor({ timeout: 3000 });
     if (C.checker) {
       const s = SITES['163'];
+      await b.page.goto('about:blank');
       await b.page.goto(s.url);
       await ready(b.page);
       await s.to(b.page).click();
@@ -178,7 +180,7 @@ test('popup: pasted bounce text is explained; options: the memory is listed and 
     await b.page.locator('#text').fill('554 DT:SPM 163 smtp10,DsCowAD3aaa 1736000000');
     await b.page.locator('#explain').click();
     const result = b.page.locator('#result');
-    await result.locator('*').first().waitFor();
+    await result.locator('section, p').first().waitFor();
     if (C.explainer) assert.equal(await result.locator('section').getAttribute('data-reason'), 'spamdetected');
     else { t.diagnostic(`popup explanation: ${WAITS_EXPLAINER}`); assert.match(await result.innerText(), /没有识别出退信|退信/); }
     assert.match(await b.page.locator('#site').innerText(), /不是支持的网页邮箱/);
