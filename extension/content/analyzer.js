@@ -2,7 +2,7 @@
 // Content-Security-Policy allows WebAssembly, else the same calls through the service worker
 // (Chromium applies the page CSP to wasm compilation in content scripts; measured, see
 // shared/knowledge/toolchain.md §4). Either way: check(text, options) and explain(text, options)
-// resolve to the objects of the CLI contract; checkSync is there only on the local path.
+// resolve to the objects of the CLI contract; checkSync is there once the local module has loaded.
 (function () {
   const T = globalThis.tuixin;
   const A = (T.analyzer = { mode: 'loading', ready: null, readyMs: null, error: null });
@@ -23,31 +23,38 @@
     return r.result;
   }
 
+  /**
+   * Starts both paths at once and is ready as soon as one can answer: the service worker usually
+   * answers first (it keeps the wasm compiled between pages), the local module takes over when it has
+   * loaded (synchronous checks, no messaging). A page that forbids wasm only ever gets the worker.
+   */
   T.startAnalyzer = function () {
     if (A.ready) return A.ready;
     const t0 = performance.now();
-    A.ready = (async () => {
-      if (wasmAllowed()) {
-        try {
-          const mod = await import(chrome.runtime.getURL('pkg/tuixin.js'));
-          await mod.default({ module_or_path: chrome.runtime.getURL('pkg/tuixin_bg.wasm') });
-          A.checkSync = (text, options) => mod.checkRecipients(text, options);
-          A.check = async (text, options) => mod.checkRecipients(text, options);
-          A.explain = async (text, options) => mod.explainBounce(text, options);
-          A.mode = 'local';
-          return;
-        } catch (e) {
-          A.localError = String(e);
-        }
-      }
-      await viaWorker('ping', '', null);
-      A.checkSync = null;
-      A.check = (text, options) => viaWorker('checkRecipients', text, options);
-      A.explain = (text, options) => viaWorker('explainBounce', text, options);
-      A.mode = 'worker';
-    })().then(
-      () => { A.readyMs = performance.now() - t0; },
-      (e) => { A.mode = 'none'; A.error = String(e); throw e; },
+    let local = null;
+    A.check = (text, options) => (local ? Promise.resolve(local.checkRecipients(text, options)) : viaWorker('checkRecipients', text, options));
+    A.explain = (text, options) => (local ? Promise.resolve(local.explainBounce(text, options)) : viaWorker('explainBounce', text, options));
+    A.checkSync = null;
+    const localPath = wasmAllowed()
+      ? (async () => {
+        const mod = await import(chrome.runtime.getURL('pkg/tuixin.js'));
+        await mod.default({ module_or_path: chrome.runtime.getURL('pkg/tuixin_bg.wasm') });
+        local = mod;
+        A.checkSync = (text, options) => mod.checkRecipients(text, options);
+        A.mode = 'local';
+        A.localMs = performance.now() - t0;
+        if (A.onUpgrade) A.onUpgrade();
+        return 'local';
+      })()
+      : Promise.reject(new Error('the page CSP forbids WebAssembly here'));
+    localPath.catch((e) => { A.localError = String(e); });
+    const workerPath = viaWorker('ping', '', null).then(() => 'worker');
+    A.ready = Promise.any([localPath, workerPath]).then(
+      (first) => {
+        if (A.mode !== 'local') A.mode = first;
+        A.readyMs = performance.now() - t0;
+      },
+      (e) => { A.mode = 'none'; A.error = String(e && e.errors ? e.errors.join('; ') : e); throw e; },
     );
     return A.ready;
   };

@@ -6,6 +6,7 @@
   const T = globalThis.tuixin;
   if (!T || T.started) return;
   T.started = true;
+  const scriptStart = performance.now(); // the content script starts (for the ready-time figure)
   const D = T.dom;
   const A = T.analyzer;
   const t = (key, ...args) => T.t(key, S.lang, ...args);
@@ -39,7 +40,7 @@
     timer: 0,
     fullPending: true,
     version: 0,
-    perf: { batches: 0, batchMs: 0, batchMax: 0, scans: 0, scanMs: 0, scanMax: 0 },
+    perf: { batches: 0, batchMs: 0, batchMax: 0, scans: 0, scanMs: 0, scanMax: 0, firstScanMs: null },
   };
   T.state = S;
 
@@ -90,7 +91,9 @@
       () => {
         if (!S.enabled) return;
         S.overlay.host.setAttribute('data-mode', A.mode);
-        S.overlay.host.setAttribute('data-ready-ms', A.readyMs.toFixed(1));
+        A.onUpgrade = () => { if (S.overlay) S.overlay.host.setAttribute('data-mode', A.mode); };
+        S.overlay.host.setAttribute('data-ready-ms', (performance.now() - scriptStart).toFixed(1)); // since the script started
+        S.overlay.host.setAttribute('data-init-ms', A.readyMs.toFixed(1)); // loading the analyzer alone
         S.fullPending = true;
         scan();
       },
@@ -171,6 +174,7 @@
       console.warn('[tuixin]', e);
     }
     const dt = performance.now() - t0;
+    if (S.perf.firstScanMs === null) S.perf.firstScanMs = dt;
     S.perf.scans++;
     S.perf.scanMs += dt;
     if (dt > S.perf.scanMax) S.perf.scanMax = dt;

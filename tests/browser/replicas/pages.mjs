@@ -40,7 +40,8 @@ function mailTemplates(mails) {
   return mails.map((m) => `<template data-mid="${esc(m.id)}" data-from="${esc(m.from)}" data-name="${esc(m.name)}" data-subject="${esc(m.subject)}"><pre style="white-space:pre-wrap;font:14px/1.6 sans-serif">${esc(fixture(m.body))}</pre></template>`).join('\n');
 }
 
-const head = (title, css) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head>`;
+let benchAttr = '';
+const head = (title, css) => `<!doctype html><html lang="zh-CN"${benchAttr}><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head>`;
 const BASE_CSS = 'body{font:14px/1.5 "WenQuanYi Micro Hei",sans-serif;margin:0}[hidden]{display:none!important}.chip,.js-component-emailblock,.addr_base,.xmail-cmp-account{display:inline-block;margin:2px;padding:0 6px;border:1px solid #bcd;border-radius:10px;background:#eef4fb;cursor:default}.selected{background:#cde}input[type=text],input:not([type]){font:inherit;padding:3px;min-width:260px;border:1px solid #ccc}';
 
 // ---------- Netease js6 (§5.2) ----------
@@ -217,6 +218,7 @@ export function render(urlString) {
   const url = new URL(urlString);
   const host = url.hostname;
   const p = url.pathname;
+  benchAttr = url.searchParams.get('bench') ? ' data-tuixin-bench=""' : ''; // the content script then reports its timings
   const script = /\/replica\/([a-z-]+\.js)$/.exec(p);
   if (script) return { contentType: 'text/javascript; charset=utf-8', body: readFileSync(here(script[1])) };
   if (/(^|\.)(mail\.163\.com|mail\.126\.com|yeah\.net|qiye\.163\.com)$|^webmail\.vip\.163\.com$/.test(host) && p === '/js6/main.jsp') return { contentType: 'text/html; charset=utf-8', body: netease(url) };
