@@ -36,7 +36,7 @@ export async function launch(opts = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'tuixin-test-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless !== false,
     ignoreDefaultArgs: ['--disable-extensions'],
     locale: opts.lang || 'zh-CN',
     viewport: { width: 1280, height: 820 },
