@@ -48,7 +48,7 @@ test-native:
 	cargo test --quiet --no-default-features
 
 test-wasm:
-	cargo test --quiet --target wasm32-unknown-unknown --no-default-features
+	cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
 
 test-browser: build
 	@if ls tests/browser/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/browser/; else echo "(no browser tests yet)"; fi

@@ -9,12 +9,12 @@
 pub mod bounce;
 pub mod i18n;
 pub mod knowledge;
-pub mod reason;
 pub mod re;
+pub mod reason;
 pub mod recipients;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use bounce::{explain, BounceReport, ExplainOptions};
 pub use i18n::Lang;
