@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { render } from '../replicas/pages.mjs';
+import { render, QQNEW_PATH } from '../replicas/pages.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const EXT = path.join(ROOT, 'dist', 'extension');
@@ -23,7 +23,7 @@ export const URLS = {
   qqFrame: (main) => 'https://mail.qq.com/cgi-bin/frame_html?sid=test' + (main ? '&main=' + encodeURIComponent(main) : ''),
   qqCompose: 'https://mail.qq.com/cgi-bin/frame_html?sid=test&main=' + encodeURIComponent('/cgi-bin/readtemplate?sid=test&t=compose'),
   qqRead: (id) => 'https://mail.qq.com/cgi-bin/frame_html?sid=test&main=' + encodeURIComponent(`/cgi-bin/readmail?folderid=1&mailid=${id}&t=readmail`),
-  qqNew: (hash) => 'https://wx.mail.qq.com/home/index?sid=test#' + (hash || '/list/1'),
+  qqNew: (hash) => `https://wx.mail.qq.com${QQNEW_PATH}?sid=test#` + (hash || '/list/1'),
 };
 
 /**
