@@ -103,14 +103,14 @@
       const nameEl = senderEl && senderEl.parentElement ? senderEl.parentElement.querySelector('.nui-addr-name') : null;
       const hashId = /"id"\s*:\s*"([^"]+)"/.exec(decodeURIComponent(location.hash || ''));
       const subject = h1 ? D.text(h1) : '';
-      const text = content.innerText || content.textContent || '';
+      const readText = () => content.innerText || content.textContent || '';
       return {
-        id: hashId ? hashId[1] : D.hash(subject + text.slice(0, 300)),
+        id: hashId ? hashId[1] : D.hash(subject + readText().slice(0, 300)),
         anchor: frame.parentElement && frame.parentElement !== mod ? frame.parentElement : frame,
         sender: nameEl ? D.text(nameEl) : '',
         senderAddress: senderEl ? D.bare(D.text(senderEl)) : null,
         subject,
-        text,
+        get text() { return readText(); }, // read only when the message is new (innerText lays out)
       };
     },
   });

@@ -83,14 +83,14 @@
       const subjEl = doc.querySelector('#subject');
       const mailid = new URLSearchParams(location.search).get('mailid');
       const subject = D.text(subjEl);
-      const text = body.innerText || body.textContent || '';
+      const readText = () => body.innerText || body.textContent || '';
       return {
-        id: mailid || D.hash(subject + text.slice(0, 300)),
+        id: mailid || D.hash(subject + readText().slice(0, 300)),
         anchor: contentDiv,
         sender: senderEl ? D.text(senderEl) : '',
         senderAddress: senderEl ? (senderEl.getAttribute('e') || '').trim() || null : null,
         subject,
-        text,
+        get text() { return readText(); },
       };
     },
   });

@@ -115,15 +115,15 @@
       const email = basic ? basic.querySelector('.cmp-account-email') : null;
       const nick = basic ? basic.querySelector('.cmp-account-nick') : null;
       const subject = D.text(reader.querySelector('.mail-detail-subject .mail-subject-text') || reader.querySelector('.mail-detail-subject'));
-      const text = content.innerText || content.textContent || '';
+      const readText = () => content.innerText || content.textContent || '';
       const m = /#\/read\/([^/?#]+)/.exec(location.hash);
       return {
-        id: m ? m[1] : D.hash(subject + text.slice(0, 300)),
+        id: m ? m[1] : D.hash(subject + readText().slice(0, 300)),
         anchor: content.closest('.mail-reader-body') || content,
         sender: D.text(nick),
         senderAddress: email ? D.bare(D.text(email)) || null : null,
         subject,
-        text,
+        get text() { return readText(); },
       };
     },
   });

@@ -51,6 +51,20 @@ test('strict CSP (script-src \'self\'): the analyzer runs through the service wo
   } finally { await b.close(); }
 });
 
+test('a page that allows wasm gets the analyzer in the content script itself (the local path)', async () => {
+  const b = await launch();
+  try {
+    for (const site of Object.keys(SITES)) {
+      const s = SITES[site];
+      await b.page.goto('about:blank');
+      await b.page.goto(s.url);
+      const f = await s.frame(b.page);
+      await ready(f);
+      await f.locator('tuixin-ui[data-tuixin="overlay"][data-mode="local"]').waitFor({ state: 'attached', timeout: 5000 });
+    }
+  } finally { await b.close(); }
+});
+
 test('hostile bounces execute nothing and appear as text', async () => {
   const b = await launch();
   try {
