@@ -63,9 +63,28 @@
       const waiting = pending.get(field.root) || [];
       for (const el of els) {
         if (!learnt.has(el) && !chipAddress(el) && waiting.length) learnt.set(el, waiting.shift());
+        if (!learnt.has(el) && !chipAddress(el)) this.watchCard(el);
       }
       if (waiting.length && !els.some((el) => !learnt.has(el))) waiting.length = 0;
       return els.map((el) => ({ el, address: chipAddress(el) }));
+    },
+    /**
+     * A chip added from the address book was never typed: its address shows only in the contact card
+     * the UI renders on hover (.xmail-cmp-contact-card .cmp-basic-email, CONFIRMED §5.3). Learn it then.
+     */
+    watchCard(el) {
+      if (el.__tuixinCard) return;
+      el.__tuixinCard = true;
+      el.addEventListener('mouseenter', () => {
+        let tries = 0;
+        const look = () => {
+          const card = [...el.ownerDocument.querySelectorAll('.xmail-cmp-contact-card')].filter(D.visible).pop();
+          const email = card && card.querySelector('.cmp-basic-email');
+          const v = email ? D.bare(D.text(email)) : '';
+          if (D.looksLikeAddress(v)) { learnt.set(el, v); T.requestScan(); } else if (++tries < 10) setTimeout(look, 50);
+        };
+        setTimeout(look, 30);
+      });
     },
     removeChip(field, el) {
       D.removeBySelectDelete(el, field.input);

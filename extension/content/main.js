@@ -155,6 +155,7 @@
     if (dt > S.perf.batchMax) S.perf.batchMax = dt;
   }
 
+  T.requestScan = () => schedule(0);
   function schedule(ms) {
     if (!S.enabled) return;
     clearTimeout(S.timer);

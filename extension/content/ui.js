@@ -52,7 +52,10 @@
       // A mouse press on the overlay must not take the focus from the recipient field: webmail commits
       // the typed text as a chip on blur, which would change what the fix is about to replace.
       this.layer.addEventListener('mousedown', (e) => { if (!e.target.closest || !e.target.closest('.dialog')) e.preventDefault(); });
-      root.append(this.layer);
+      // Screen readers hear about a new problem without leaving the field (the marks themselves are
+      // focusable buttons that open the explanation).
+      this.live = h('div', { role: 'status', 'aria-live': 'polite', style: 'position:fixed;left:-10000px;width:1px;height:1px;overflow:hidden' });
+      root.append(this.layer, this.live);
       (doc.body || doc.documentElement).append(host);
       this.marks = []; // {item, outline, button}
       this.tip = null;
@@ -100,6 +103,7 @@
         button.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.hideTip(true); });
         this.layer.append(outline, button);
         this.marks.push(m);
+        if (it.severity !== 'info') this.live.textContent = label + (it.entries[0] && it.entries[0].address ? '：' + it.entries[0].address : '');
         // Hovering the marked chip or field also opens the explanation.
         if (it.anchor && !it.anchor.__tuixinHover) {
           it.anchor.__tuixinHover = true;

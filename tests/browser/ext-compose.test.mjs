@@ -118,3 +118,15 @@ for (const site of Object.keys(SITES)) {
     assert.equal(await ui.mark(f).count(), 0);
   });
 }
+
+test('qq-new: a nickname-only chip from the address book is left alone until its contact card shows the address', async () => {
+  await b.setStorage({ bounces: [{ address: 'wangwu@163.com', reason: 'userunknown', title: '收件人不存在', date: '2026-01-05' }], allowlist: [] });
+  const s = SITES['qq-new'];
+  const f = await open('qq-new');
+  await f.evaluate(() => window.__addContact('wangwu@163.com'));
+  await b.page.waitForTimeout(300);
+  assert.equal(await ui.mark(f).count(), 0, 'nothing is said about a chip whose address cannot be read');
+  await s.chips(f).first().hover();
+  await ui.mark(f).first().waitFor({ timeout: 2000 });
+  assert.equal(await ui.mark(f).first().getAttribute('data-address'), 'wangwu@163.com');
+});

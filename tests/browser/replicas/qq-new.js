@@ -31,18 +31,36 @@
   });
   const fields = [...compose.querySelectorAll('.receiver-editor')].map((root) => {
     const input = root.querySelector('input');
-    return Object.assign(R.chipField({
-      root, input, before: input, chipSelector: '.xmail-cmp-account',
-      makeChip(a) {
-        const chip = document.createElement('div');
-        chip.className = 'xmail-cmp-account' + (/[@＠]/.test(a) ? '' : ' cmp-account-invalid');
-        chip.setAttribute('data-replica-addr', a);
-        const wrap = document.createElement('div'); wrap.className = 'cmp-account-wrap';
-        const nick = document.createElement('span'); nick.className = 'cmp-account-nick'; nick.textContent = a.split(/[@＠]/)[0];
-        wrap.append(nick); chip.append(wrap);
-        return chip;
-      },
-    }), { input });
+    const makeChip = (a) => {
+      const chip = document.createElement('div');
+      chip.className = 'xmail-cmp-account' + (/[@＠]/.test(a) ? '' : ' cmp-account-invalid');
+      chip.setAttribute('data-replica-addr', a);
+      const wrap = document.createElement('div'); wrap.className = 'cmp-account-wrap';
+      const nick = document.createElement('span'); nick.className = 'cmp-account-nick'; nick.textContent = a.split(/[@＠]/)[0];
+      wrap.append(nick); chip.append(wrap);
+      return chip;
+    };
+    return Object.assign(R.chipField({ root, input, before: input, chipSelector: '.xmail-cmp-account', makeChip }), { input, makeChipForContact: makeChip });
+  });
+  // The address book: adds a chip that was never typed; hovering a chip shows its contact card.
+  window.__addContact = (address) => {
+    const f = fields[0];
+    f.input.parentNode.insertBefore(f.makeChipForContact(address), f.input);
+  };
+  document.addEventListener('mouseover', (e) => {
+    const chip = e.target.closest && e.target.closest('.xmail-cmp-account');
+    const old = document.querySelector('.xmail-cmp-contact-card');
+    if (!chip) return;
+    if (old && old.dataset.for === chip.getAttribute('data-replica-addr')) return;
+    if (old) old.remove();
+    const card = document.createElement('div');
+    card.className = 'xmail-cmp-contact-card';
+    card.dataset.for = chip.getAttribute('data-replica-addr');
+    card.style.cssText = 'position:absolute;border:1px solid #ccc;background:#fff;padding:6px';
+    const basic = document.createElement('div'); basic.className = 'cmp-basic-email';
+    const span = document.createElement('span'); span.textContent = chip.getAttribute('data-replica-addr');
+    basic.append(span); card.append(basic);
+    document.body.append(card);
   });
   const [send, save] = compose.querySelectorAll('.mail-compose-header .xmail-ui-btn');
   R.onSend(send, compose, fields);
