@@ -56,6 +56,11 @@
       // focusable buttons that open the explanation).
       this.live = h('div', { role: 'status', 'aria-live': 'polite', style: 'position:fixed;left:-10000px;width:1px;height:1px;overflow:hidden' });
       root.append(this.layer, this.live);
+      root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this.tip) { e.stopPropagation(); this.hideTip(true); } });
+      // Escape also closes an explanation opened by hovering, wherever the focus is.
+      doc.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && this.tip && this.host.isConnected && !e.composedPath().includes(this.host)) this.hideTip(false);
+      }, true);
       (doc.body || doc.documentElement).append(host);
       this.marks = []; // {item, outline, button}
       this.tip = null;
@@ -76,6 +81,9 @@
     setMarks(items) {
       this.ensureAttached();
       const keep = new Map(items.map((it) => [it.key, it]));
+      // A mark that moves (the typed text became a chip when the field lost focus to the mark) keeps
+      // the keyboard focus and the open explanation.
+      let carry = null;
       this.marks = this.marks.filter((m) => {
         const it = keep.get(m.item.key);
         if (it && it.sig === m.item.sig) {
@@ -83,7 +91,10 @@
           keep.delete(it.key);
           return true;
         }
-        if (this.tipFor === m) this.hideTip(true);
+        if (this.root.activeElement === m.button || this.tipFor === m) {
+          carry = { addresses: m.item.entries.map((e) => e.address), focused: this.root.activeElement === m.button };
+        }
+        if (this.tipFor === m) this.hideTip(false);
         m.outline.remove();
         m.button.remove();
         return false;
@@ -112,6 +123,10 @@
         }
       }
       this.position();
+      if (carry) {
+        const to = this.marks.find((m) => m.item.entries.some((e) => carry.addresses.includes(e.address)));
+        if (to) { if (carry.focused) to.button.focus({ preventScroll: true }); else this.showTip(to, false); }
+      }
     }
 
     position() {
