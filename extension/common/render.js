@@ -37,7 +37,9 @@
     .card h3 { font-size: 13px; margin: 8px 0 4px; font-weight: 600; }
     .card dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
     .card dt { color: #666; } .card dd { margin: 0; }
-    .card ol { margin: 4px 0; padding-left: 20px; }
+    .card ol { margin: 0; padding-left: 18px; }
+    .card .diag { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: #555; word-break: break-all;
+                  max-height: 4.8em; overflow: auto; }
     .rcpt { border-top: 1px dashed #e0cfcc; margin-top: 8px; padding-top: 6px; }
     .addr { font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
     .ok { color: #2e7d32; } .bad { color: #b3261e; }
@@ -79,8 +81,9 @@
           h('dt', { text: t('cardWhat', lang) }), h('dd', { text: ex.detail }),
           h('dt', { text: t('cardSide', lang) }), h('dd', { 'data-fault': r.fault, text: faultLabel(r.fault, lang) }),
           h('dt', { text: t('cardRetry', lang) }), h('dd', { 'data-temporary': String(!!r.temporary), text: t(r.temporary ? 'retryYes' : 'retryNo', lang) }),
-          code ? [h('dt', { text: t('codeLabel', lang) }), h('dd', { class: 'addr', text: code })] : null),
-        ex.actions && ex.actions.length ? [h('div', { text: t('cardTodo', lang) }), h('ol', {}, ex.actions.map((a) => h('li', { text: a })))] : null);
+          code ? [h('dt', { text: t('codeLabel', lang) }), h('dd', { class: 'addr', text: code })] : null,
+          r.diagnostic ? [h('dt', { text: t('cardDiag', lang) }), h('dd', { class: 'diag', text: r.diagnostic })] : null,
+          ex.actions && ex.actions.length ? [h('dt', { text: t('cardTodo', lang) }), h('dd', {}, h('ol', {}, ex.actions.map((a) => h('li', { text: a }))))] : null));
       if (r.address) {
         const check = r.address_check;
         const fix = check && check.suggestion && check.suggestion !== r.address ? check.suggestion : null;

@@ -473,7 +473,7 @@
     host.setAttribute('data-reason-text', short);
     if (verdict === 'bounce' && !short && info.digest && info.id && !S.digestCache.has(info.id)) {
       S.digestCache.set(info.id, '');
-      A.explain(info.subject + '\n' + info.digest, { lang: S.lang }).then((rep) => {
+      A.explain(info.subject + '\n' + info.digest, { lang: S.lang, check: { lang: S.lang } }).then((rep) => {
         const r = rep && rep.recipients && rep.recipients[0];
         if (r && r.explanation && r.explanation.title) { S.digestCache.set(info.id, r.explanation.title); S.rowSig.delete(row); S.dirtyRows.add(row); schedule(0); }
       }, () => {});
@@ -494,7 +494,7 @@
     const looks = BOUNCE_SUBJECT.test(msg.subject) && !REPLY_PREFIX.test(msg.subject);
     const system = senderIsSystem(msg.sender, msg.senderAddress);
     const head = (msg.senderAddress ? `From: ${msg.sender ? '"' + msg.sender.replace(/"/g, '') + '" ' : ''}<${msg.senderAddress}>\n` : '') + `Subject: ${msg.subject}\n\n`;
-    A.explain(head + msg.text, { lang: S.lang }).then((report) => {
+    A.explain(head + msg.text, { lang: S.lang, check: { lang: S.lang, allowlist: [...S.allow] } }).then((report) => {
       card.pending = false;
       if (S.card !== card || !S.enabled) return;
       const suspicious = !!(report && report.suspicious) || (looks && !!msg.senderAddress && !system);

@@ -14,7 +14,7 @@
     if (!text.trim()) return;
     let r;
     try {
-      r = await chrome.runtime.sendMessage({ what: 'explainBounce', text, options: { lang } });
+      r = await chrome.runtime.sendMessage({ what: 'explainBounce', text, options: { lang, check: { lang } } });
     } catch (e) {
       r = { error: String(e) };
     }
