@@ -132,3 +132,25 @@ test('qq-new: a nickname-only chip from the address book is left alone until its
   await ui.mark(f).first().waitFor({ timeout: 2000 });
   assert.equal(await ui.mark(f).first().getAttribute('data-address'), 'wangwu@163.com');
 });
+
+test('163: a Cc field revealed later is checked, and a chip re-rendered by the page keeps its mark', async () => {
+  await b.setStorage({ bounces: [{ address: 'wangwu@163.com', reason: 'userunknown', title: '收件人不存在', date: '2026-01-05' }], allowlist: [] });
+  const f = await open('163');
+  const mod = '[id="_dvModuleContainer_compose.ComposeModule_1"]';
+  await f.locator(`${mod} [data-act="show-cc"]`).click();
+  const cc = f.locator(`${mod} input[aria-label^="抄送"]`);
+  await cc.click();
+  await cc.pressSequentially('wangwu@163.com', { delay: 5 });
+  await cc.press('Enter');
+  await ui.mark(f).first().waitFor({ timeout: 2000 });
+  // the page replaces the chip node (as a framework re-render would)
+  await f.evaluate((sel) => {
+    const chip = document.querySelector(sel + ' [id$="_divComposecc"] .js-component-emailblock');
+    chip.replaceWith(chip.cloneNode(true));
+  }, mod);
+  await b.page.waitForTimeout(250);
+  assert.equal(await ui.mark(f).count(), 1);
+  const box = await ui.mark(f).first().boundingBox();
+  const chipBox = await f.locator(`${mod} [id$="_divComposecc"] .js-component-emailblock`).boundingBox();
+  assert.ok(Math.abs(box.x - (chipBox.x + chipBox.width - 9)) < 4 && Math.abs(box.y - (chipBox.y - 9)) < 4, 'the mark sits on the new chip');
+});
