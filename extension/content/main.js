@@ -174,12 +174,14 @@
     } catch (e) {
       console.warn('[tuixin]', e);
     }
-    const dt = performance.now() - t0;
+    recordScan(performance.now() - t0);
+  }
+  function recordScan(dt) {
     if (S.perf.firstScanMs === null) S.perf.firstScanMs = dt;
     S.perf.scans++;
     S.perf.scanMs += dt;
     if (dt > S.perf.scanMax) S.perf.scanMax = dt;
-    if (document.documentElement.hasAttribute('data-tuixin-bench')) S.overlay.host.setAttribute('data-perf', JSON.stringify(S.perf));
+    if (S.overlay && document.documentElement.hasAttribute('data-tuixin-bench')) S.overlay.host.setAttribute('data-perf', JSON.stringify(S.perf));
   }
 
   window.addEventListener('input', (e) => {
@@ -436,18 +438,28 @@
     if (senderIsSystem(info.sender, info.senderAddress)) return 'bounce';
     return info.senderAddress ? 'caution' : null;
   }
+  /** Rows are processed in slices of at most ROW_BUDGET ms; the rest waits for the next task. */
+  const ROW_BUDGET = 4;
+  S.rowQueue = [];
   function scanRows() {
     const sel = adapter.rowSelector;
-    let rows;
     if (S.fullPending) {
       S.fullPending = false;
       S.dirtyRows.clear();
-      rows = document.querySelectorAll(sel);
-    } else {
-      rows = [...S.dirtyRows];
+      S.rowQueue = Array.from(document.querySelectorAll(sel));
+    } else if (S.dirtyRows.size) {
+      for (const row of S.dirtyRows) S.rowQueue.push(row);
       S.dirtyRows.clear();
     }
-    for (const row of rows) if (row.isConnected) processRow(row);
+    const t0 = performance.now();
+    let i = 0;
+    const q = S.rowQueue;
+    for (; i < q.length; i++) {
+      if (q[i].isConnected) processRow(q[i]);
+      if ((i & 63) === 63 && performance.now() - t0 > ROW_BUDGET) { i++; break; }
+    }
+    S.rowQueue = i >= q.length ? [] : q.slice(i);
+    if (S.rowQueue.length) setTimeout(() => { if (S.enabled) { const t1 = performance.now(); scanRows(); recordScan(performance.now() - t1); } }, 0);
   }
   function processRow(row) {
     const info = adapter.readRow(row);
