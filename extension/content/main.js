@@ -262,6 +262,10 @@
     const trail = /\s*$/.exec(raw)[0];
     return lead + suggestion + trail;
   }
+  /** The fix for one recipient's raw text: keep a display name ("张三 <…>") and the spacing around it. */
+  function fixedRaw(raw, suggestion) {
+    return replaceAddressInRaw(raw, suggestion);
+  }
 
   function buildItems(field, report, segs, typedStart) {
     const byAnchor = new Map();
@@ -271,8 +275,9 @@
       it.entries.push(entry);
     };
     for (const r of report.recipients || []) {
-      const address = (r.address || r.raw || '').trim();
-      if (!address || S.allow.has(address.toLowerCase())) continue;
+      const address = (r.address || r.raw || '').trim(); // as the checker understood it (＠ → @ ...)
+      const typed = (r.raw || '').trim() || address; // as it stands in the field
+      if (!address || S.allow.has(address.toLowerCase()) || S.allow.has(typed.toLowerCase())) continue;
       let findings = (r.findings || []).filter((f) => f.severity === 'error' || f.severity === 'warning' || /bounce/.test(f.rule));
       const remembered = S.bounces.get(address.toLowerCase()) || (r.suggestion && S.bounces.get(r.suggestion.toLowerCase()));
       if (remembered && !findings.some((f) => /bounce/.test(f.rule))) {
@@ -283,7 +288,7 @@
       const raw = r.raw || '';
       const pos = r.start + (raw.length - raw.trimStart().length);
       const seg = segs.find((s) => pos >= s.start && pos < s.end) || segs.find((s) => r.start <= s.start && r.end >= s.end);
-      const entry = { address, raw: r.raw, start: r.start - typedStart, end: r.end - typedStart, findings, severity, suggestion: r.suggestion && r.suggestion !== address ? r.suggestion : null };
+      const entry = { address, typed, raw: r.raw, start: r.start - typedStart, end: r.end - typedStart, findings, severity, suggestion: r.suggestion && r.suggestion !== address ? r.suggestion : null };
       if (seg && pos < typedStart) add(seg.chip.el, 'chip', Object.assign(entry, { chipAddress: seg.chip.address }));
       else add(field.input, 'typed', entry);
     }
@@ -319,13 +324,13 @@
       const before = input.value;
       const chars = [...before];
       const raw = chars.slice(entry.start, entry.end).join('');
-      if (!raw.trim() || !raw.includes(entry.address)) {
+      if (!raw.trim() || raw.trim() !== entry.typed) {
         // The text was committed as a chip meanwhile (webmail commits on blur): fix that chip instead.
-        const chip = adapter.chips(field).find((c) => c.address === entry.address);
+        const chip = adapter.chips(field).find((c) => c.address === entry.typed || c.address === entry.address);
         if (chip) return fix(field, 'chip', chip.el, Object.assign({}, entry, { chipAddress: chip.address }));
         return schedule(0);
       }
-      const after = chars.slice(0, entry.start).join('') + replaceAddressInRaw(raw, entry.suggestion) + chars.slice(entry.end).join('');
+      const after = chars.slice(0, entry.start).join('') + fixedRaw(raw, entry.suggestion) + chars.slice(entry.end).join('');
       D.setValue(input, after);
       input.focus();
       S.overlay.toast(t('fixedTo', entry.suggestion), t('undo'), () => { D.setValue(input, before); input.focus(); schedule(0); });
@@ -348,7 +353,7 @@
     S.allow.add(entry.address.toLowerCase());
     S.version++;
     T.store.allow(entry.address);
-    S.overlay.toast(t('dismissed', entry.address));
+    S.overlay.toast(t('dismissed', entry.typed || entry.address));
     schedule(0);
   }
 
@@ -358,7 +363,7 @@
     for (const it of items) for (const e of it.entries) {
       if (e.severity !== 'error') continue;
       const f = e.findings.find((x) => x.severity === 'error') || e.findings[0];
-      out.push({ address: e.address || '', message: f ? f.message : '', key: it.key });
+      out.push({ address: e.typed || e.address || '', message: f ? f.message : '', key: it.key });
     }
     return out;
   }

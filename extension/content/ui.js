@@ -104,7 +104,7 @@
         const label = t(it.severity === 'error' ? 'markError' : it.severity === 'warning' ? 'markWarning' : 'markBounced', this.lang);
         const button = h('button', {
           type: 'button', class: 'mark ' + it.severity, 'data-tuixin-mark': it.key, 'data-severity': it.severity,
-          'data-address': it.entries.map((e) => e.address).join(' '), 'aria-label': label, 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
+          'data-address': it.entries.map((e) => e.typed || e.address).join(' '), 'aria-label': label, 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
         }, it.severity === 'info' ? 'i' : '!');
         const m = { item: it, outline, button };
         button.addEventListener('mouseenter', () => this.showTip(m));
@@ -114,7 +114,7 @@
         button.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.hideTip(true); });
         this.layer.append(outline, button);
         this.marks.push(m);
-        if (it.severity !== 'info') this.live.textContent = label + (it.entries[0] && it.entries[0].address ? '：' + it.entries[0].address : '');
+        if (it.severity !== 'info') this.live.textContent = label + (it.entries[0] && it.entries[0].address ? '：' + (it.entries[0].typed || it.entries[0].address) : '');
         // Hovering the marked chip or field also opens the explanation.
         if (it.anchor && !it.anchor.__tuixinHover) {
           it.anchor.__tuixinHover = true;
@@ -180,8 +180,8 @@
       const id = 'tuixin-tip-' + Math.random().toString(36).slice(2);
       const tip = h('div', { class: 'tip', role: 'dialog', id, 'aria-label': t('brand', lang), 'data-tuixin-tip': m.item.key });
       for (const e of m.item.entries) {
-        const item = h('div', { class: 'item', 'data-address': e.address });
-        item.append(h('div', { class: 'who', text: e.address }));
+        const item = h('div', { class: 'item', 'data-address': e.typed || e.address });
+        item.append(h('div', { class: 'who', text: e.typed || e.address }));
         const list = h('ul', {});
         for (const f of e.findings) list.append(h('li', {}, h('span', { class: 'sev ' + f.severity, text: f.message })));
         item.append(list);
