@@ -91,7 +91,13 @@
       () => {
         if (!S.enabled) return;
         S.overlay.host.setAttribute('data-mode', A.mode);
-        A.onUpgrade = () => { if (S.overlay) S.overlay.host.setAttribute('data-mode', A.mode); };
+        S.overlay.host.setAttribute('data-first', A.mode); // the path that answered first
+        A.onUpgrade = () => {
+          if (!S.overlay) return;
+          S.overlay.host.setAttribute('data-mode', A.mode);
+          S.overlay.host.setAttribute('data-local-ms', (performance.now() - scriptStart).toFixed(1)); // the local module took over
+        };
+        if (A.mode === 'local') A.onUpgrade();
         S.overlay.host.setAttribute('data-ready-ms', (performance.now() - scriptStart).toFixed(1)); // since the script started
         S.overlay.host.setAttribute('data-init-ms', A.readyMs.toFixed(1)); // loading the analyzer alone
         S.fullPending = true;
@@ -216,12 +222,9 @@
     return { lang: S.lang, field: kind, from: myAddress(), allowlist: [...S.allow], bounced };
   }
 
-  /** Reads a field, checks it (synchronously when the analyzer is local) and returns its state. */
-  function updateField(field) {
-    let fs = S.fields.get(field.input);
-    if (!fs) { fs = { key: null, report: null, stale: true, items: [] }; S.fields.set(field.input, fs); }
+  /** The text of a field as the checker sees it: readable chips, then what is being typed. */
+  function readField(field) {
     const chips = adapter.chips(field);
-    const typed = field.input.value;
     let text = '';
     const segs = [];
     for (const c of chips) {
@@ -232,17 +235,29 @@
       text += '; ';
     }
     const typedStart = clen(text);
-    text += typed;
-    const key = field.kind + '\u0000' + text + '\u0000' + S.version + S.lang;
+    text += field.input.value;
+    return { text, segs, typedStart, key: field.kind + '\u0000' + text + '\u0000' + S.version + S.lang };
+  }
+  function fieldState(field) {
+    let fs = S.fields.get(field.input);
+    if (!fs) { fs = { key: null, report: null, stale: true, items: [] }; S.fields.set(field.input, fs); }
+    return fs;
+  }
+
+  /** Reads a field, checks it (synchronously when the analyzer is local) and returns its state. */
+  function updateField(field) {
+    const fs = fieldState(field);
+    const rf = readField(field);
+    const key = rf.key;
     if (fs.key !== key) {
       fs.key = key;
-      const opts = checkOptions(field.kind, text);
+      const opts = checkOptions(field.kind, rf.text);
       if (A.checkSync) {
-        fs.report = A.checkSync(text, opts);
+        fs.report = A.checkSync(rf.text, opts);
         fs.stale = false;
       } else {
         fs.stale = true;
-        A.check(text, opts).then((r) => {
+        A.check(rf.text, opts).then((r) => {
           if (fs.key !== key) return;
           fs.report = r;
           fs.stale = false;
@@ -250,7 +265,7 @@
         }, () => {});
       }
     }
-    fs.items = fs.report && !fs.stale ? buildItems(field, fs.report, segs, typedStart) : fs.items;
+    fs.items = fs.report && !fs.stale ? buildItems(field, fs.report, rf.segs, rf.typedStart) : fs.items;
     return fs;
   }
 
@@ -380,15 +395,15 @@
   async function errorsFresh(compose) {
     const items = [];
     for (const field of adapter.fields(compose)) {
-      const fs = updateField(field);
-      if (fs.stale) {
-        const chipsText = adapter.chips(field).filter((c) => c.address).map((c) => c.address).join('; ');
-        const text = chipsText ? chipsText + '; ' + field.input.value : field.input.value;
-        fs.report = await A.check(text, checkOptions(field.kind, text));
-        fs.stale = false;
-        fs.key = null;
-        items.push(...updateField(field).items);
-      } else items.push(...fs.items);
+      const fs = fieldState(field);
+      const rf = readField(field);
+      if (fs.key === rf.key && !fs.stale) { items.push(...fs.items); continue; }
+      const report = await A.check(rf.text, checkOptions(field.kind, rf.text));
+      fs.key = rf.key;
+      fs.report = report;
+      fs.stale = false;
+      fs.items = buildItems(field, report, rf.segs, rf.typedStart);
+      items.push(...fs.items);
     }
     return problemsOf(items);
   }

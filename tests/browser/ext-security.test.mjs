@@ -45,6 +45,15 @@ test('strict CSP (script-src \'self\'): the analyzer runs through the service wo
       assert.equal(await s.to(b.page).inputValue(), 'zhangsan@qq.com');
       await s.send(b.page).click();
       assert.equal(await b.page.evaluate(() => window.__sent), 1);
+      // the send guard on the worker path: sent before any check came back, it asks the worker first
+      await s.to(b.page).click();
+      await s.to(b.page).fill('');
+      await s.to(b.page).pressSequentially('lisi@163.con', { delay: 2 });
+      await s.send(b.page).click();
+      await ui.guard(b.page).waitFor({ timeout: 2000 });
+      assert.equal(await b.page.evaluate(() => window.__sent), 1);
+      await ui.guard(b.page).locator('button[data-action="send"]').click();
+      await b.page.waitForFunction(() => window.__sent === 2);
     } else t.diagnostic(`error marks under strict CSP: ${WAITS_CHECKER}`);
     // the replica's own scripts ran under the CSP (they are same-origin files)
     assert.equal(await b.page.evaluate(() => window.__replicaReady), true);
