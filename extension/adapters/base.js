@@ -2,6 +2,7 @@
 //
 // One adapter per webmail UI (Mailvelope style), registered in tuixin.adapters. Each has:
 //   name, hosts (RegExp on location.hostname), frame ('top' | 'any')
+//   idle(doc)                → optional: true for a shell document with nothing to do (QQ classic frame_html)
 //   composes(doc)            → visible compose roots (hidden leftover modules are skipped)
 //   fields(compose)          → [{kind: 'to'|'cc'|'bcc', root, input}] for visible recipient fields
 //   chips(field)             → [{el, address|null}] committed recipients; null when only a nickname shows

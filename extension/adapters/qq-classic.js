@@ -11,6 +11,10 @@
     name: 'qq-classic',
     hosts: /^(mail\.qq\.com|exmail\.qq\.com)$/,
     frame: 'any',
+    /** The frame_html shell only holds iframe#mainFrame (§2.2): nothing to do there, not even loading the analyzer. */
+    idle(doc) {
+      return !!doc.querySelector('iframe#mainFrame') && !doc.querySelector('#toAreaCtrl, table.i.M, #mainmail');
+    },
 
     // §2.2: form#frm with #addrsDiv (CONFIRMED).
     composes(doc) {

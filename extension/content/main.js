@@ -13,6 +13,7 @@
 
   const adapter = T.adapters.find((a) => a.hosts.test(location.hostname));
   if (!adapter || (adapter.frame === 'top' && window !== window.top)) return;
+  if (adapter.idle && adapter.idle(document)) return;
 
   const SCAN_DELAY = 40; // ms after the last mutation
   const TYPE_DELAY = 60; // ms after the last keystroke ("within 200 ms of the user pausing")
