@@ -305,6 +305,10 @@
       const pos = r.start + (raw.length - raw.trimStart().length);
       const seg = segs.find((s) => pos >= s.start && pos < s.end) || segs.find((s) => r.start <= s.start && r.end >= s.end);
       const entry = { address, typed, raw: r.raw, start: r.start - typedStart, end: r.end - typedStart, findings, severity, suggestion: r.suggestion && r.suggestion !== address ? r.suggestion : null };
+      // Still being typed, with nothing yet that makes it an address ("zhang"): not worth a mark while
+      // the field has the focus (the send guard still counts it).
+      const typing = !(seg && pos < typedStart) && !S.guarding && field.input.ownerDocument.activeElement === field.input && !/[@＠.。．]/.test(typed);
+      if (typing) continue;
       if (seg && pos < typedStart) add(seg.chip.el, 'chip', Object.assign(entry, { chipAddress: seg.chip.address }));
       else add(field.input, 'typed', entry);
     }
@@ -398,7 +402,7 @@
     for (const field of adapter.fields(compose)) {
       const fs = fieldState(field);
       const rf = readField(field);
-      if (fs.key === rf.key && !fs.stale) { items.push(...fs.items); continue; }
+      if (fs.key === rf.key && !fs.stale) { fs.items = buildItems(field, fs.report, rf.segs, rf.typedStart); items.push(...fs.items); continue; }
       const report = await A.check(rf.text, checkOptions(field.kind, rf.text));
       fs.key = rf.key;
       fs.report = report;
@@ -416,11 +420,13 @@
   }
   function guard(e, compose) {
     if (!S.enabled || S.bypass || A.mode === 'loading' || A.mode === 'none') return;
-    const now = errorsNow(compose);
+    S.guarding = true;
+    let now;
+    try { now = errorsNow(compose); } finally { S.guarding = false; }
     if (now && now.length === 0) return; // a clean send is left exactly as it was
     e.preventDefault();
     e.stopImmediatePropagation();
-    Promise.resolve(now || errorsFresh(compose)).then((problems) => {
+    Promise.resolve(now || (S.guarding = true, errorsFresh(compose).finally(() => { S.guarding = false; }))).then((problems) => {
       if (!problems.length) return sendNow(compose);
       scan();
       return S.overlay.confirmSend(problems).then((answer) => {

@@ -87,3 +87,16 @@ test('163: Ctrl+Enter in the body editor (an iframe) is guarded', async (t) => {
   assert.equal(await sent(f), 0);
   assert.match(await s.body(f).innerText(), /正文/);
 });
+
+test('163: a half-typed name ("zhangsan") is not marked while typing, but the guard still counts it', async (t) => {
+  if (!C.checker) t.todo(WAITS_CHECKER);
+  const s = SITES['163'];
+  const f = await open('163');
+  await s.to(f).click();
+  await s.to(f).pressSequentially('zhangsan', { delay: 5 });
+  await b.page.waitForTimeout(250);
+  assert.equal(await ui.mark(f).count(), 0);
+  await s.subject(f).press('Control+Enter');
+  await ui.guard(f).waitFor({ timeout: 2000 });
+  assert.equal(await sent(f), 0);
+});
