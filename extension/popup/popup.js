@@ -34,7 +34,7 @@
   const site = $('site');
   let host = null;
   try {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab && tab.url) {
       const u = new URL(tab.url);
       const manifest = chrome.runtime.getManifest();

@@ -230,3 +230,25 @@ test('popup: pasted bounce text is explained; options: the memory is listed and 
     assert.match(await ui.badge(b.page).first().locator('span').innerText(), /Bounce/);
   } finally { await b.close(); }
 });
+
+test('popup: the switch turns the extension off and on for the site of the active tab', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(URLS.netease);
+    await ready(b.page);
+    await ui.badge(b.page).first().waitFor();
+    const id = await b.extensionId();
+    // the popup in a window of its own that does not take the focus: the webmail tab stays the active one
+    await (await b.sw()).evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false }), `chrome-extension://${id}/popup/popup.html`);
+    const popup = await b.ctx.waitForEvent('page', { predicate: (p) => p.url().includes('popup.html') });
+    const box = popup.locator('#site-on');
+    await box.waitFor();
+    assert.match(await popup.locator('#site').innerText(), /mail\.163\.com/);
+    assert.equal(await box.isChecked(), true);
+    await box.uncheck();
+    await b.page.locator('tuixin-ui').first().waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual((await b.storage()).settings.disabledSites, ['mail.163.com']);
+    await box.check();
+    await ui.badge(b.page).first().waitFor({ timeout: 3000 });
+  } finally { await b.close(); }
+});
