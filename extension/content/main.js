@@ -68,8 +68,10 @@
       if (siteOff()) stop();
       else if (!S.enabled) start();
       else {
-        S.card = null;
-        for (const h of document.querySelectorAll(T.HOST_TAG + '[data-tuixin="card"]')) h.remove();
+        if (changes[T.KEYS.settings]) { // the language may have changed: draw the card again
+          S.card = null;
+          for (const h of document.querySelectorAll(T.HOST_TAG + '[data-tuixin="card"]')) h.remove();
+        }
         S.fullPending = true;
         schedule(0);
       }
