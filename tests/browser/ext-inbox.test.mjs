@@ -159,3 +159,15 @@ test('memory round trip: an explained bounce is remembered, shown in the list ba
   await ui.tip(b.page).waitFor();
   assert.match(await ui.tip(b.page).innerText(), new RegExp(entry.date));
 });
+
+test('the same adapters serve 126, yeah.net, qiye.163.com and exmail.qq.com (the manifest matches them)', async () => {
+  for (const host of ['mail.126.com', 'mail.yeah.net', 'mailhz.qiye.163.com']) {
+    await b.page.goto(URLS.netease.replace('mail.163.com', host));
+    await settle(b.page);
+    assert.equal(await badgeOf(b.page, '[sign="letter"][data-mid="1041mid1"]').count(), 1, host);
+  }
+  await b.page.goto(URLS.qqFrame().replace('mail.qq.com', 'exmail.qq.com'));
+  const f = await mainFrame(b.page);
+  await settle(f);
+  assert.equal(await badgeOf(f, 'table.i.M:has(input[value="ZC0001"])').count(), 1);
+});
