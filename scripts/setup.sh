@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 say() { printf '[setup] %s\n' "$*"; }
 
-# Debian packages: Chromium for the browser tests, a CJK font so screenshots show Chinese,
-# Sisimai (Perl) as the peer in the bounce benchmark.
+# Debian packages: Chromium for the browser tests, Firefox ESR for the www page's Firefox test,
+# a CJK font so screenshots show Chinese, Sisimai (Perl) as the peer in the bounce benchmark.
 need=()
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+[ -x /usr/lib/firefox-esr/firefox-esr ] || need+=(firefox-esr)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 perl -MSisimai -e1 >/dev/null 2>&1 || need+=(libsisimai-perl)
 command -v gzip >/dev/null 2>&1 || need+=(gzip)

@@ -145,6 +145,6 @@ test('Firefox: a hostile bounce executes nothing', { skip }, async () => {
   await until(`!!document.querySelector('#bounce-out .report-body') && !!document.querySelector('#rcpt-out .rcpt')`);
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(await evaluate(`String(window.__pwned ?? 'unset')`), 'unset');
-  assert.equal(await evaluate(`document.querySelectorAll('main img, main script, main svg, main iframe, [onerror], [onload]').length`), 0);
+  assert.equal(await evaluate(`document.querySelectorAll(':is(#bounce-out, #rcpt-out) :is(img, script, svg, iframe, object, embed, style), [onerror], [onload], a[href^="javascript:" i]').length`), 0);
   assert.deepEqual(errors(), []);
 });
