@@ -125,7 +125,11 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
             if by_status == Some(r) {
                 return !lower.contains("name server") && !lower.contains("try again") || f.hits.has(r);
             }
-            f.hits.has(r) && !lower.contains("not found, try again") && !lower.contains("malformed or unexpected")
+            // "Host not found, try again" is Postfix hedging on a DNS failure; a provider's own
+            // verdict beside it (QQ: 收件人的域名不存在) settles it as a wrong domain.
+            f.hits.has(r)
+                && (lower.contains("域名不存在")
+                    || !lower.contains("not found, try again") && !lower.contains("malformed or unexpected"))
         }
         // "No MX" texts say the domain takes no mail, whatever status came with them.
         Reason::NotAccept => f.hits.has(r),
