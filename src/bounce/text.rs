@@ -174,13 +174,41 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
     if let Some(c) = transcript_command(lower) {
         return Some(c);
     }
-    TABLE.iter().filter_map(|(k, v)| lower.find(k).map(|i| (i, *v))).min_by_key(|(i, _)| *i).map(|(_, v)| v)
+    // One pass: the earliest position any phrase starts at (the first in the table on a tie).
+    // Every phrase starts with one of five byte pairs, checked before the phrases themselves.
+    let b = lower.as_bytes();
+    let mut i = 0usize;
+    while let Some(pair) = b.get(i..i + 2) {
+        if matches!(pair, b"in" | b"af" | b">>" | b"rc" | b"wh") {
+            let rest = b.get(i..).unwrap_or(&[]);
+            if let Some((_, v)) = TABLE.iter().find(|(k, _)| rest.starts_with(k.as_bytes())) {
+                return Some(v);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// In a session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`, or Postfix `In:` / `Out:`), the
 /// last command sent before the first error reply.
 fn transcript_command(lower: &str) -> Option<&'static str> {
-    let err = ["<<< 5", "<<< 4", "out: 5", "out: 4"].iter().filter_map(|k| lower.find(k)).min()?;
+    // The first `<<< 4`, `<<< 5`, `out: 4` or `out: 5`, in one pass.
+    let b = lower.as_bytes();
+    let err = (0..b.len()).find(|&i| {
+        if !matches!(b.get(i), Some(b'<' | b'o')) {
+            return false;
+        }
+        let rest = b.get(i..).unwrap_or(&[]);
+        let after = if rest.starts_with(b"<<< ") {
+            rest.get(4)
+        } else if rest.starts_with(b"out: ") {
+            rest.get(5)
+        } else {
+            None
+        };
+        matches!(after, Some(b'4' | b'5'))
+    })?;
     let before = lower.get(..err)?;
     let sent = [">>> ", "in: "].iter().filter_map(|k| before.rfind(k).map(|i| i + k.len())).max()?;
     let cmd = before.get(sent..)?.trim_start();
@@ -300,6 +328,59 @@ mod tests {
             "550-5.7.1 Messages with multiple addresses in From: header are refused"
         );
         assert_eq!(join_reply_lines("421 4.7.0 try later"), "421 4.7.0 try later");
+    }
+
+    #[test]
+    fn commands_match_the_plain_search() {
+        // The one-pass scanners against the obvious (slow) definition.
+        const KEYS: &[&str] = &[
+            "in reply to rcpt to",
+            "after rcpt to",
+            ">>> rcpt to",
+            "in rcpt to",
+            "rcpt to response",
+            "in reply to mail from",
+            "after mail from",
+            ">>> mail from",
+            "in reply to end of data",
+            "after end of data",
+            "in reply to data",
+            "after data",
+            ">>> data",
+            "in reply to helo",
+            "in reply to ehlo",
+            "after helo",
+            "after ehlo",
+            "after initial connection",
+            "while connected to",
+            "in reply to starttls",
+        ];
+        let texts = [
+            "host said: 550 unknown (in reply to rcpt to command)",
+            "smtp error from remote mail server after end of data: 550 spam",
+            "after data after rcpt to",
+            "while connected to mx (in reply to mail from command)",
+            ">>> mail from:<a@b>\n<<< 250 ok\n>>> rcpt to:<c@d>\n<<< 550 5.1.1 unknown",
+            "in: rcpt to:<a@b>\nout: 450 later",
+            "out: 250 ok in: data out: 554 rejected",
+            "<<< 550 first, then >>> rcpt to",
+            "nothing here",
+            "",
+            "a",
+            "in reply to",
+        ];
+        for t in texts {
+            let plain =
+                KEYS.iter().enumerate().filter_map(|(n, k)| t.find(k).map(|i| (i, n))).min().map(|(_, n)| KEYS[n]);
+            let got = find_command(t);
+            if transcript_command(t).is_none() {
+                let want = plain.map(|k| find_command(k).unwrap_or(""));
+                assert_eq!(got, want, "{t:?}");
+            }
+        }
+        assert_eq!(find_command(">>> mail from:<a@b>\n<<< 250 ok\n>>> rcpt to:<c@d>\n<<< 550 x"), Some("RCPT"));
+        assert_eq!(find_command("in: data\nout: 554 no"), Some("DATA"));
+        assert_eq!(find_command("after data after rcpt to"), Some("DATA"));
     }
 
     #[test]
