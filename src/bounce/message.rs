@@ -2,7 +2,7 @@
 //! words); a pasted notice or reply (no header block) is decoded as text. Everything later stages
 //! need is collected here in one pass, so MIME is never parsed twice.
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
 
 /// Only this much of an input is parsed (a bounce is small; a huge one keeps its head).
 pub const MAX_INPUT: usize = 4 * 1024 * 1024;
@@ -78,7 +78,7 @@ pub fn read(raw: &[u8]) -> Input {
         let text = decode_text(raw);
         return Input { text: truncate(text, MAX_TEXT), ..Input::default() };
     }
-    let Some(msg) = MessageParser::default().parse(raw) else {
+    let Some(msg) = parser().parse(raw) else {
         return Input { text: truncate(decode_text(raw), MAX_TEXT), ..Input::default() };
     };
     let mut input = Input { is_message: true, ..Input::default() };
@@ -98,6 +98,26 @@ pub fn read(raw: &[u8]) -> Input {
         input.original = original_from_headers(&input.original_headers);
     }
     input
+}
+
+/// The MIME parser, told to parse only the header fields read here through mail-parser's typed
+/// accessors: the MIME fields a body needs, `From`, `To`, `Subject`, `Date`. Every other field
+/// (`Received`, `Message-ID`, vendor fields ...) is skipped: the pipeline reads those as raw text
+/// (`header_raw`, `headers_raw`, which use the field's offsets, not its parsed value), and parsing
+/// `Received` structurally was a good part of the time spent on a bounce.
+fn parser() -> &'static MessageParser {
+    static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
+    PARSER.get_or_init(|| {
+        MessageParser::new()
+            .header_content_type(HeaderName::ContentType)
+            .header_content_type(HeaderName::ContentDisposition)
+            .header_text(HeaderName::ContentTransferEncoding)
+            .header_text(HeaderName::Subject)
+            .header_address(HeaderName::From)
+            .header_address(HeaderName::To)
+            .header_date(HeaderName::Date)
+            .default_header_ignore()
+    })
 }
 
 /// Old Mac files end lines with a bare CR; MIME and line scanners expect LF.
