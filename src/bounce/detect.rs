@@ -238,19 +238,22 @@ pub fn from_daemon(input: &Input) -> bool {
 /// Asks the reader to click, log in or verify.
 pub fn asks_to_click(lower_text: &str) -> bool {
     let lower_text = super::text::cut(lower_text, 8 * 1024);
-    PHISHING.iter().any(|p| lower_text.contains(p))
-        && (lower_text.contains("http")
-            || lower_text.contains("www.")
-            || lower_text.contains("链接")
-            || lower_text.contains("登录"))
+    // The link test first: it is four searches, the requests are forty.
+    (lower_text.contains("http")
+        || lower_text.contains("www.")
+        || lower_text.contains("链接")
+        || lower_text.contains("登录"))
+        && PHISHING.iter().any(|p| lower_text.contains(p))
 }
 
-pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors: bool) -> Detection {
+pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: bool, has_errors: bool) -> Detection {
     let h = &input.headers;
     let feedback = input.feedback || h.report_type == "feedback-report";
     let dsn = !input.dsn.is_empty() || h.report_type.contains("delivery-status");
     let subj = subject_is_bounce(&h.subject);
-    let body = body_is_bounce(lower_text);
+    // The body phrases are searched only when the decision needs them.
+    let body_cell = std::cell::OnceCell::new();
+    let body = || *body_cell.get_or_init(|| body_is_bounce(lower_text));
     let daemon = from_daemon(input);
     let strong_subject = {
         let s = h.subject.to_ascii_lowercase();
@@ -278,13 +281,12 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors:
         .iter()
         .any(|b| s.contains(b))
     };
-    let notice = super::notice::is_notice(&input.text);
     let bounce_like = !feedback
         && (dsn
             || notice
-            || (daemon && (subj || body || has_errors))
-            || (strong_subject && (body || has_recipients))
-            || (!input.is_message && has_recipients && (body || has_errors)));
+            || (daemon && (subj || has_errors || body()))
+            || (strong_subject && (has_recipients || body()))
+            || (!input.is_message && has_recipients && (has_errors || body())));
     let auto_sub = h.auto_submitted.starts_with("auto-replied");
     let subj_l = h.subject.to_ascii_lowercase();
     let auto_subject = [
@@ -309,8 +311,8 @@ pub fn detect(input: &Input, lower_text: &str, has_recipients: bool, has_errors:
     let auto_reply = !bounce_like
         && !feedback
         && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));
-    let pasted_bounce = !input.is_message && (lower_text.contains("退信") || lower_text.contains("被退回") || body);
-    let dressed = bounce_like || strong_subject || subj && body || pasted_bounce;
+    let pasted_bounce = !input.is_message && (lower_text.contains("退信") || lower_text.contains("被退回") || body());
+    let dressed = bounce_like || strong_subject || subj && body() || pasted_bounce;
     let suspicious = dressed && ((input.is_message && !daemon && !dsn) || asks_to_click(lower_text));
     Detection { bounce_like, feedback, auto_reply, suspicious }
 }

@@ -65,6 +65,10 @@ const LABELS: &[(&str, Label)] = &[
 pub fn is_notice(text: &str) -> bool {
     // The template's labels sit at the top; a long text is not searched whole.
     let text = cut(text, 32 * 1024);
+    if text.is_ascii() {
+        // Every marker but one is Chinese.
+        return text.contains("Sorry, your mail is returned");
+    }
     let reason_label = ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l));
     let context = ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
         .iter()

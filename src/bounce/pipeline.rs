@@ -55,13 +55,13 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         }
     }
     let short_paste = !input.is_message && input.text.lines().filter(|l| !l.trim().is_empty()).count() <= 3;
-    if found.is_empty() && short_paste && !notice::is_notice(&input.text) {
+    let is_notice = notice::is_notice(&input.text);
+    if found.is_empty() && short_paste && !is_notice {
         if let Some(f) = reply::parse(&input.text) {
             kind = Kind::SmtpReply;
             found.push(f);
         }
     }
-    let is_notice = notice::is_notice(&input.text);
     let notice_info = if is_notice { Some(notice::parse(&input.text)) } else { None };
     let blocks = if kind != Kind::SmtpReply && (found.is_empty() || found.iter().any(|f| f.diagnostic.is_none())) {
         mta::blocks(&input.text, &exclude)
@@ -117,7 +117,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
 
     let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
-    let det = detect::detect(&input, &lower, !found.is_empty(), has_errors);
+    let det = detect::detect(&input, &lower, is_notice, !found.is_empty(), has_errors);
     let mut report = empty_report(det.suspicious);
 
     if det.feedback {
@@ -342,19 +342,7 @@ fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static Provider
     if diag.is_empty() {
         return None;
     }
-    let mut tried_none = false;
-    for h in hosts {
-        if h.is_none() {
-            if tried_none {
-                continue;
-            }
-            tried_none = true;
-        }
-        if let Some(p) = crate::knowledge::codes::find(diag, *h) {
-            return Some(p);
-        }
-    }
-    None
+    crate::knowledge::codes::find_first(diag, hosts)
 }
 
 /// A provider's own code (Netease, Tencent, Gmail ... or a row bound to a provider's hosts), as

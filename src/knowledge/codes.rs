@@ -153,11 +153,16 @@ fn tables() -> &'static Tables {
 /// end their pattern with `[^\r\n]*`, so a provider tag outranks generic words on the same line,
 /// and a row that is only a prefix to the failure it quotes matches a short span on purpose.)
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
+    find_first(text, &[host])
+}
+
+/// [`find`] tried with each host in turn (a `None` once): the first host's match, lower-casing and
+/// scanning the text once and running each candidate's regex at most once, however many hosts.
+pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let t = tables();
-    // One pass: mark every row whose key occurs in the text.
     let mut candidate = vec![false; t.matchers.len()];
     let mut any = false;
     for i in 0..bytes.len().saturating_sub(1) {
@@ -171,25 +176,39 @@ pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     if !any {
         return None;
     }
-    let host = host.map(normalise_host);
-    let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
-    for (m, _) in t.matchers.iter().zip(&candidate).filter(|(_, c)| **c) {
-        let e = m.entry;
-        let restricted = !e.hosts.is_empty();
-        if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
-            continue;
+    // Each candidate's regex match, worked out on first need: (start, end) or none.
+    let mut found: Vec<Option<Option<(usize, usize)>>> = vec![None; t.matchers.len()];
+    let mut tried_none = false;
+    for host in hosts {
+        if host.is_none() {
+            if tried_none {
+                continue;
+            }
+            tried_none = true;
         }
-        let Some(re) = &m.re else { continue };
-        let Some(found) = re.find(text) else { continue };
-        let rank = (found.end() - found.start(), restricted, e.key.len());
-        if best.is_none_or(|(_, r)| rank > r) {
-            best = Some((e, rank));
+        let host = host.map(normalise_host);
+        let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
+        for (row, m) in t.matchers.iter().enumerate().filter(|(row, _)| candidate[*row]) {
+            let e = m.entry;
+            let restricted = !e.hosts.is_empty();
+            if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
+                continue;
+            }
+            let Some(re) = &m.re else { continue };
+            let hit = *found[row].get_or_insert_with(|| re.find(text).map(|f| (f.start(), f.end())));
+            let Some((start, end)) = hit else { continue };
+            let rank = (end - start, restricted, e.key.len());
+            if best.is_none_or(|(_, r)| rank > r) {
+                best = Some((e, rank));
+            }
+        }
+        if let Some((e, _)) = best {
+            return Some(e);
         }
     }
-    best.map(|(e, _)| e)
+    None
 }
 
-/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
 fn clip(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
