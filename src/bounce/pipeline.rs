@@ -374,6 +374,40 @@ fn remote_host_in(diag: &str) -> Option<String> {
     None
 }
 
+/// The action of a DSN as RFC 3464 defines it (`failed`, `delayed`, `delivered`, `relayed`,
+/// `expanded`), from a field that may add a comment (`failed (bad destination)`); anything else
+/// (`deliverable`, `expired`, prose, markup) is no action. Only the report is held to the grammar:
+/// the classifier still reads what the bounce said.
+fn action_value(v: &str) -> Option<String> {
+    let word = v.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+    matches!(word.as_str(), "failed" | "delayed" | "delivered" | "relayed" | "expanded").then_some(word)
+}
+
+/// A remote host as a host name, an IP address or an address literal (`[192.0.2.1]`,
+/// `[IPv6:2001:db8::1]`): the first word of the field (`mx.example.jp (192.0.2.1)` names
+/// `mx.example.jp`), without a trailing dot; anything else (prose, markup) is no host.
+fn host_value(v: &str) -> Option<String> {
+    let word = v.split_whitespace().next()?;
+    let word = if word.starts_with('[') { word } else { word.trim_end_matches('.') };
+    let literal = word.len() > 2
+        && word.starts_with('[')
+        && word.ends_with(']')
+        && word
+            .get(1..word.len() - 1)
+            .is_some_and(|a| a.chars().all(|c| c.is_ascii_alphanumeric() || ".:".contains(c)));
+    let name = !word.is_empty()
+        && word.chars().any(|c| c.is_ascii_alphanumeric())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c))
+        && !word.starts_with(['.', '-']);
+    ((literal || name) && word.len() <= 255).then(|| word.to_string())
+}
+
+/// An SMTP reply code: three digits, the first 2, 4 or 5.
+fn is_reply_code(c: &str) -> bool {
+    let b = c.as_bytes();
+    b.len() == 3 && matches!(b[0], b'2' | b'4' | b'5') && b.iter().all(u8::is_ascii_digit)
+}
+
 fn finish(
     mut f: Found,
     global: &str,
@@ -468,11 +502,11 @@ fn finish(
     let explanation = explain::build(reason, provider, status.as_deref(), suggestion.as_deref(), opts.lang);
     BounceRecipient {
         address: f.address,
-        action: f.action,
-        status,
-        reply_code,
+        action: f.action.as_deref().and_then(action_value),
+        status: status.filter(|s| super::text::is_status(s)),
+        reply_code: reply_code.filter(|c| is_reply_code(c)),
         provider_code: provider.map(|p| p.code.to_string()).or(tag),
-        remote_host,
+        remote_host: remote_host.as_deref().and_then(host_value),
         diagnostic: if diag.is_empty() { None } else { Some(diag) },
         reason,
         hard,
@@ -480,5 +514,29 @@ fn finish(
         fault,
         explanation,
         address_check,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structured_fields_keep_their_grammar() {
+        assert_eq!(action_value("failed").as_deref(), Some("failed"));
+        assert_eq!(action_value(" Failed (bad destination)").as_deref(), Some("failed"));
+        assert_eq!(action_value("delayed").as_deref(), Some("delayed"));
+        assert_eq!(action_value("expired"), None);
+        assert_eq!(action_value("<script>alert(1)</script>"), None);
+        assert_eq!(host_value("mx3.qq.com").as_deref(), Some("mx3.qq.com"));
+        assert_eq!(host_value("mx.example.jp. (192.0.2.1, the server)").as_deref(), Some("mx.example.jp"));
+        assert_eq!(host_value("[192.0.2.1]").as_deref(), Some("[192.0.2.1]"));
+        assert_eq!(host_value("[IPv6:2001:db8::1]").as_deref(), Some("[IPv6:2001:db8::1]"));
+        assert_eq!(host_value("2001:db8::1").as_deref(), Some("2001:db8::1"));
+        assert_eq!(host_value("<img src=x onerror=alert(1)>"), None);
+        assert_eq!(host_value("javascript:alert(1)"), None);
+        assert_eq!(host_value("\"><svg onload=alert(1)>"), None);
+        assert_eq!(host_value(""), None);
+        assert!(is_reply_code("550") && !is_reply_code("55O") && !is_reply_code("5500"));
     }
 }
