@@ -6,6 +6,12 @@ use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
 
 /// Only this much of an input is parsed (a bounce is small; a huge one keeps its head).
 pub const MAX_INPUT: usize = 4 * 1024 * 1024;
+/// Structure lines (a boundary-like `--word`, a `Content-Type:` field) given to the MIME parser at
+/// most. mail-parser keeps a part (and a level of state) per boundary, so its heap grows with their
+/// number (4 MiB of nested multiparts, ~75,000 levels, took ~103 MiB), and it nests a message per
+/// `message/rfc822` level, which it drops recursively (4 MiB of those, ~130,000 levels, overflowed
+/// the stack). Only the first [`MAX_PARTS`] parts are read anyway.
+const MAX_STRUCTURE_LINES: usize = 4096;
 /// Text kept from all parts together.
 const MAX_TEXT: usize = 512 * 1024;
 /// Parts visited at most.
@@ -78,7 +84,7 @@ pub fn read(raw: &[u8]) -> Input {
         let text = decode_text(raw);
         return Input { text: truncate(text, MAX_TEXT), ..Input::default() };
     }
-    let Some(msg) = parser().parse(raw) else {
+    let Some(msg) = parser().parse(mime_prefix(raw)) else {
         return Input { text: truncate(decode_text(raw), MAX_TEXT), ..Input::default() };
     };
     let mut input = Input { is_message: true, ..Input::default() };
@@ -118,6 +124,27 @@ fn parser() -> &'static MessageParser {
             .header_date(HeaderName::Date)
             .default_header_ignore()
     })
+}
+
+/// The bytes given to the MIME parser: the input up to its [`MAX_STRUCTURE_LINES`]th structure
+/// line (the rest is left unparsed: a message that long in parts is cut, not refused).
+fn mime_prefix(raw: &[u8]) -> &[u8] {
+    let mut count = 0usize;
+    let mut i = 0usize;
+    while let Some(p) = raw.get(i..).and_then(|r| r.iter().position(|&b| b == b'\n')) {
+        let line = i + p + 1;
+        let rest = raw.get(line..).unwrap_or(&[]);
+        let boundary = rest.starts_with(b"--") && rest.get(2).is_some_and(|c| !c.is_ascii_whitespace());
+        let content_type = rest.get(..13).is_some_and(|h| h.eq_ignore_ascii_case(b"content-type:"));
+        if boundary || content_type {
+            count += 1;
+            if count > MAX_STRUCTURE_LINES {
+                return raw.get(..line).unwrap_or(raw);
+            }
+        }
+        i = line;
+    }
+    raw
 }
 
 /// Old Mac files end lines with a bare CR; MIME and line scanners expect LF.
