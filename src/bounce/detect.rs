@@ -320,6 +320,8 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
 /// Who wrote the bounce, from headers and body markers.
 pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
     let top = super::text::cut(&input.text, 16 * 1024);
+    // The Chinese markers cannot occur in ASCII text (most bounces): not searched for there.
+    let cjk = !top.is_ascii();
     let h = &input.headers;
     let from = h.from.as_str();
     let domain = from.rsplit('@').next().unwrap_or("");
@@ -328,14 +330,14 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
         || domain.ends_with("126.com")
         || domain.ends_with("yeah.net")
         || domain.ends_with("188.com")
-        || top.contains("您的邮件被退回来了")
+        || cjk && top.contains("您的邮件被退回来了")
     {
         "Netease"
     } else if domain == "qq.com"
         || domain.ends_with(".qq.com")
         || domain == "foxmail.com"
         || domain.ends_with("exmail.qq.com")
-        || top.contains("很抱歉您发送的邮件被退回")
+        || cjk && top.contains("很抱歉您发送的邮件被退回")
     {
         "Tencent"
     } else if top.contains("Coremail") || contains_ci(&h.message_id, "coremail") {

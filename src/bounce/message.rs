@@ -90,10 +90,21 @@ pub fn read(raw: &[u8]) -> Input {
     let mut input = Input { is_message: true, ..Input::default() };
     input.headers = headers_of(&msg);
     let mut plain = String::new();
-    let mut html = String::new();
+    let mut html_parts: Vec<&str> = Vec::new();
     let mut visited = 0usize;
-    walk(&msg, 0, &mut input, &mut plain, &mut html, &mut visited);
-    input.text = if plain.trim().is_empty() { html } else { plain };
+    walk(&msg, 0, &mut input, &mut plain, &mut html_parts, &mut visited);
+    input.text = if plain.trim().is_empty() {
+        // HTML is turned into text only when there is no plain text to read (it rarely is).
+        let mut html = String::new();
+        for t in html_parts {
+            if html.len() < MAX_TEXT {
+                push_capped(&mut html, &mail_parser::decoders::html::html_to_text(t));
+            }
+        }
+        html
+    } else {
+        plain
+    };
     if input.text.trim().is_empty() && input.dsn.is_empty() {
         // A body mail-parser could not classify: fall back to the raw bytes after the headers.
         if let Some(body) = body_after_headers(raw) {
@@ -129,6 +140,10 @@ fn parser() -> &'static MessageParser {
 /// The bytes given to the MIME parser: the input up to its [`MAX_STRUCTURE_LINES`]th structure
 /// line (the rest is left unparsed: a message that long in parts is cut, not refused).
 fn mime_prefix(raw: &[u8]) -> &[u8] {
+    // Each structure line takes four bytes at least: a shorter input has too few to count.
+    if raw.len() <= 4 * MAX_STRUCTURE_LINES {
+        return raw;
+    }
     let mut count = 0usize;
     let mut i = 0usize;
     while let Some(p) = raw.get(i..).and_then(|r| r.iter().position(|&b| b == b'\n')) {
@@ -150,6 +165,9 @@ fn mime_prefix(raw: &[u8]) -> &[u8] {
 /// Old Mac files end lines with a bare CR; MIME and line scanners expect LF.
 fn has_bare_cr(raw: &[u8]) -> bool {
     let head = raw.get(..raw.len().min(8192)).unwrap_or(raw);
+    if !head.contains(&b'\r') {
+        return false;
+    }
     let crs = head.iter().filter(|&&b| b == b'\r').count();
     let crlf = head.windows(2).filter(|w| w == b"\r\n").count();
     crs > 0 && crlf * 2 < crs
@@ -312,12 +330,12 @@ fn push_capped(buf: &mut String, s: &str) {
     buf.push('\n');
 }
 
-fn walk(
-    msg: &Message<'_>,
+fn walk<'m>(
+    msg: &'m Message<'_>,
     depth: usize,
     input: &mut Input,
     plain: &mut String,
-    html: &mut String,
+    html: &mut Vec<&'m str>,
     visited: &mut usize,
 ) {
     if depth > 3 {
@@ -374,8 +392,8 @@ fn walk(
                 }
             }
             PartType::Html(t) => {
-                if html.len() < MAX_TEXT {
-                    push_capped(html, &mail_parser::decoders::html::html_to_text(t));
+                if html.len() < MAX_PARTS {
+                    html.push(t);
                 }
             }
             PartType::Binary(b) | PartType::InlineBinary(b) => {
