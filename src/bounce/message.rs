@@ -168,8 +168,13 @@ fn has_bare_cr(raw: &[u8]) -> bool {
     if !head.contains(&b'\r') {
         return false;
     }
-    let crs = head.iter().filter(|&&b| b == b'\r').count();
-    let crlf = head.windows(2).filter(|w| w == b"\r\n").count();
+    let (mut crs, mut crlf) = (0usize, 0usize);
+    for (i, _) in head.iter().enumerate().filter(|(_, &b)| b == b'\r') {
+        crs += 1;
+        if head.get(i + 1) == Some(&b'\n') {
+            crlf += 1;
+        }
+    }
     crs > 0 && crlf * 2 < crs
 }
 

@@ -318,22 +318,28 @@ fn generated_by_host(input: &Input) -> Option<String> {
 
 /// A Netease/Coremail tag (`DT:SPM`, `HL:IFC`, `MI:SFQ` ...) in a text.
 pub fn netease_tag(text: &str) -> Option<String> {
-    const PREFIXES: &[&str] = &["DT:", "HL:", "RP:", "MI:", "SL:", "CM:", "IP:", "QT:", "FD:"];
+    const PREFIXES: &[&[u8; 2]] = &[b"DT", b"HL", b"RP", b"MI", b"SL", b"CM", b"IP", b"QT", b"FD"];
+    // One pass over the colons: the first tag of the earliest prefix in the list (as if each prefix
+    // were searched for in turn).
     let b = text.as_bytes();
-    for p in PREFIXES {
-        let mut from = 0usize;
-        while let Some(i) = text.get(from..).and_then(|t| t.find(p)) {
-            let at = from + i;
-            let prev_ok = at == 0 || b.get(at - 1).is_some_and(|c| !c.is_ascii_alphanumeric());
-            let tag = b.get(at + 3..at + 6);
-            let next_ok = b.get(at + 6).is_none_or(|c| !c.is_ascii_alphanumeric());
-            if prev_ok && next_ok && tag.is_some_and(|t| t.iter().all(u8::is_ascii_uppercase)) {
-                return text.get(at..at + 6).map(str::to_string);
+    let mut best: Option<(usize, usize)> = None; // (prefix rank, position)
+    for (colon, _) in b.iter().enumerate().skip(2).filter(|(_, &c)| c == b':') {
+        let at = colon - 2;
+        let Some(rank) = PREFIXES.iter().position(|p| b.get(at..colon) == Some(&p[..])) else { continue };
+        if best.is_some_and(|(r, _)| r <= rank) {
+            continue;
+        }
+        let prev_ok = at == 0 || b.get(at - 1).is_some_and(|c| !c.is_ascii_alphanumeric());
+        let tag = b.get(at + 3..at + 6);
+        let next_ok = b.get(at + 6).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if prev_ok && next_ok && tag.is_some_and(|t| t.iter().all(u8::is_ascii_uppercase)) {
+            best = Some((rank, at));
+            if rank == 0 {
+                break;
             }
-            from = at + 3;
         }
     }
-    None
+    best.and_then(|(_, at)| text.get(at..at + 6)).map(str::to_string)
 }
 
 /// The provider code entry for a diagnostic (Netease tags, Tencent texts ...), tried with each
@@ -520,6 +526,17 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn netease_tags_by_prefix_order() {
+        assert_eq!(netease_tag("554 DT:SPM 163 smtp10").as_deref(), Some("DT:SPM"));
+        assert_eq!(netease_tag("550 HL:IFC then DT:SPM").as_deref(), Some("DT:SPM"));
+        assert_eq!(netease_tag("550 MI:SFQ and HL:IFC").as_deref(), Some("HL:IFC"));
+        assert_eq!(netease_tag("xDT:SPM DT:SPMX FD:ABC").as_deref(), Some("FD:ABC"));
+        assert_eq!(netease_tag("DT:spm"), None);
+        assert_eq!(netease_tag("退信 DT:SPM。").as_deref(), Some("DT:SPM"));
+        assert_eq!(netease_tag(":"), None);
+    }
 
     #[test]
     fn structured_fields_keep_their_grammar() {

@@ -177,15 +177,13 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
     // One pass: the earliest position any phrase starts at (the first in the table on a tie).
     // Every phrase starts with one of five byte pairs, checked before the phrases themselves.
     let b = lower.as_bytes();
-    let mut i = 0usize;
-    while let Some(pair) = b.get(i..i + 2) {
-        if matches!(pair, b"in" | b"af" | b">>" | b"rc" | b"wh") {
+    for (i, w) in b.windows(2).enumerate() {
+        if matches!(w, b"in" | b"af" | b">>" | b"rc" | b"wh") {
             let rest = b.get(i..).unwrap_or(&[]);
             if let Some((_, v)) = TABLE.iter().find(|(k, _)| rest.starts_with(k.as_bytes())) {
                 return Some(v);
             }
         }
-        i += 1;
     }
     None
 }
