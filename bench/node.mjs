@@ -59,8 +59,31 @@ const field50 = addresses.slice(0, 50).join('; ');
 const field50PerS = rate(1, () => {
   sink += wasm.checkRecipients(field50, undefined).recipients.length;
 });
+// The same in items per CPU second of the process (user + system): what the work cost, which a
+// shared machine disturbs far less than the wall clock.
+function cpuRate(perRound, round) {
+  round();
+  let best = 0;
+  for (let sample = 0; sample < 3; sample++) {
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    let rounds = 0;
+    while (rounds === 0 || performance.now() - start < minMs) {
+      round();
+      rounds++;
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const us = cpu.user + cpu.system;
+    if (us > 0) best = Math.max(best, (rounds * perRound * 1e6) / us);
+  }
+  return best;
+}
 const bytes = files.reduce((n, f) => n + f.length, 0);
 const wasmExplainPerS = rate(files.length, () => {
+  for (const f of files) sink += wasm.explainBounceBytes(f, undefined).recipients.length;
+});
+
+const wasmExplainCpuPerS = cpuRate(files.length, () => {
   for (const f of files) sink += wasm.explainBounceBytes(f, undefined).recipients.length;
 });
 
@@ -75,5 +98,6 @@ console.log(JSON.stringify({
   messages: files.length,
   message_bytes: bytes,
   wasm_explain_per_s: wasmExplainPerS,
+  wasm_explain_cpu_per_s: wasmExplainCpuPerS,
   sink: sink > 0,
 }));

@@ -49,5 +49,23 @@ for my $sample (1 .. 3) {
     $best = $r if $r > $best;
     $rounds += $n;
 }
-printf "{\"side\":\"sisimai\",\"version\":\"%s\",\"messages\":%d,\"message_bytes\":%d,\"explain_per_s\":%.3f,\"rounds\":%d}\n",
-    Sisimai->version, scalar @data, $bytes, $best, $rounds;
+# The same in messages per CPU second of the process (user + system, clock-tick resolution): what
+# the work cost, which a shared machine disturbs far less than the wall clock.
+my $best_cpu = 0;
+for my $sample (1 .. 3) {
+    my $start = time;
+    my ($u0, $s0) = times;
+    my $n = 0;
+    while ($n == 0 || time - $start < $min) {
+        $round->();
+        $n++;
+    }
+    my ($u1, $s1) = times;
+    my $cpu = ($u1 - $u0) + ($s1 - $s0);
+    if ($cpu > 0) {
+        my $r = $n * scalar(@data) / $cpu;
+        $best_cpu = $r if $r > $best_cpu;
+    }
+}
+printf "{\"side\":\"sisimai\",\"version\":\"%s\",\"messages\":%d,\"message_bytes\":%d,\"explain_per_s\":%.3f,\"rounds\":%d,\"explain_cpu_per_s\":%.3f}\n",
+    Sisimai->version, scalar @data, $bytes, $best, $rounds, $best_cpu;
