@@ -4,7 +4,7 @@
 //! [`find`] matches a diagnostic text (an SMTP reply, a `Diagnostic-Code`, the "英文说明" of a
 //! notice) against every table. Each row has a lower-case literal `key` that every match contains:
 //! the text is lower-cased once and only rows whose key occurs in it run their regex. Patterns are
-//! compiled once, on first use.
+//! compiled once each, when a text first makes their row a candidate.
 
 use std::sync::OnceLock;
 
@@ -104,8 +104,9 @@ const MAX_TEXT: usize = 64 * 1024;
 
 struct Matcher {
     entry: &'static ProviderCode,
-    /// `None` when the pattern failed to compile (a bug the tests catch): the row then never matches.
-    re: Option<Regex>,
+    /// Compiled on first use; `None` when the pattern failed to compile (a bug the tests catch):
+    /// the row then never matches.
+    re: OnceLock<Option<Regex>>,
 }
 
 /// The compiled tables: one matcher per row, and the key literals bucketed by their first two
@@ -125,8 +126,7 @@ fn bucket(a: u8, b: u8) -> usize {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let matchers: Vec<Matcher> =
-            all().map(|entry| Matcher { entry, re: crate::re::compile(entry.pattern) }).collect();
+        let matchers: Vec<Matcher> = all().map(|entry| Matcher { entry, re: OnceLock::new() }).collect();
         let mut buckets = vec![Vec::new(); BUCKETS];
         for (i, m) in matchers.iter().enumerate() {
             for key in m.entry.key.split('|').map(str::as_bytes) {
@@ -194,7 +194,9 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
             if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
                 continue;
             }
-            let Some(re) = &m.re else { continue };
+            // Compiled on first use: a message makes a handful of rows candidates, so a process
+            // (the CLI on one file, the extension's first bounce) need not compile them all.
+            let Some(re) = m.re.get_or_init(|| crate::re::compile(e.pattern)) else { continue };
             let hit = *found[row].get_or_insert_with(|| re.find(text).map(|f| (f.start(), f.end())));
             let Some((start, end)) = hit else { continue };
             let rank = (end - start, restricted, e.key.len());
