@@ -126,6 +126,8 @@ pub struct Block {
     pub address: String,
     /// Diagnostic text (lines after the recipient line, squeezed).
     pub text: String,
+    /// The lines just above the recipient line (used when nothing follows it).
+    pub above: String,
 }
 
 /// The text before the original message.
@@ -155,9 +157,13 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
     let lines: Vec<&str> = body.lines().take(3000).collect();
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<(Block, usize, bool)> = None; // (block, lines taken, saw blank)
+                                                          // The last lines before a recipient line: some formats put the error above the address
+                                                          // (Lotus Notes' "Failure Reasons", au EZweb's "The user(s) account is disabled.").
+    let mut before: Vec<&str> = Vec::new();
     for line in &lines {
         let trimmed = line.trim();
         if let Some((addr, rest)) = recipient_line(trimmed, exclude) {
+            let above = std::mem::take(&mut before);
             if let Some((b, taken, _)) = current.as_mut().filter(|(b, _, _)| b.address == addr) {
                 // The same recipient named again inside its own explanation.
                 if !rest.is_empty() && *taken < 14 {
@@ -172,12 +178,24 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
             if let Some((b, _, _)) = current.take() {
                 push_block(&mut out, b);
             }
-            let mut b = Block { address: addr, text: String::new() };
+            let mut b = Block { address: addr, text: String::new(), above: String::new() };
             if !rest.is_empty() {
                 b.text.push_str(&rest);
             }
+            b.above = above.join(" ");
             current = Some((b, 0, false));
             continue;
+        }
+        if current.is_none()
+            && !trimmed.is_empty()
+            && !is_boilerplate(trimmed)
+            && !is_intro(trimmed)
+            && trimmed.len() < 300
+        {
+            if before.len() >= 4 {
+                before.remove(0);
+            }
+            before.push(trimmed);
         }
         if let Some((b, taken, blank)) = current.as_mut() {
             if trimmed.is_empty() {
@@ -207,6 +225,9 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
         push_block(&mut out, b);
     }
     for b in out.iter_mut() {
+        if b.text.trim().is_empty() && !b.above.is_empty() {
+            b.text = std::mem::take(&mut b.above);
+        }
         b.text = cut(&squeeze(&b.text), 1200).to_string();
     }
     out
@@ -414,6 +435,17 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("<mailto:")
         || l.starts_with("reporting-mta:")
         || l.starts_with("arrival-date:")
+}
+
+/// A line that introduces the list of recipients or the notice itself, and says nothing about why.
+fn is_intro(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l.contains("the following")
+        || l.contains("automatically generated")
+        || l.contains("delivery status notification")
+        || l.starts_with("this is ")
+        || l.ends_with(':')
+        || l.chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Error-looking lines of a whole text (used when no recipient block carries a diagnostic).

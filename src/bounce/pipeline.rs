@@ -187,7 +187,12 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     };
     // The command named anywhere in the bounce: worked out once, only if a diagnostic lacks one.
     let context_cell: std::cell::OnceCell<Option<&'static str>> = std::cell::OnceCell::new();
-    let context_command = || *context_cell.get_or_init(|| find_command(&lower));
+    // The transcript of the session (Sendmail's `>>> DATA`) follows the head, so the whole text is
+    // searched when the head names no command.
+    let context_command = || {
+        *context_cell
+            .get_or_init(|| find_command(&lower).or_else(|| find_command(&cut(&input.text, 64 * 1024).to_lowercase())))
+    };
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let top = cut(&input.text, 16 * 1024);
@@ -366,7 +371,7 @@ fn is_specific(p: &ProviderCode) -> bool {
 /// The remote host named in a diagnostic (`host mx.example.com[192.0.2.1] said:`).
 fn remote_host_in(diag: &str) -> Option<String> {
     let lower = diag.to_ascii_lowercase();
-    for key in ["remote host ", "host ", "generating server: ", "remote server: "] {
+    for key in ["remote host ", "host ", "host: ", "generating server: ", "remote server: "] {
         let mut from = 0usize;
         while let Some(i) = lower.get(from..).and_then(|t| t.find(key)) {
             let at = from + i + key.len();
@@ -417,11 +422,9 @@ fn finish(
     let reply_code = f.reply_code.take().or_else(|| find_reply_code(&diag));
     let mut command = find_command(&lower).or_else(context_command);
     if command.is_none() {
-        // A refusal that echoes the recipient as an SMTP path (`<a@example.com>`), or speaks of
-        // "the recipient", was an answer to RCPT.
-        let named =
-            f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&format!("<{}>", a.to_lowercase())));
-        if named || lower.contains("recipient") || lower.contains("rcpt") {
+        // A refusal that speaks of "the recipient" was an answer to RCPT. (Echoing the address as
+        // `<a@example.com>` is no sign: Sendmail words every reply that way, after DATA too.)
+        if lower.contains("recipient") || lower.contains("rcpt") {
             command = Some("RCPT");
         }
     }
@@ -443,7 +446,25 @@ fn finish(
     };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
+    // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
+    let by_rhost = || {
+        let ctx = crate::knowledge::rhost::Ctx {
+            lower: &lower,
+            status: status.as_deref(),
+            reply_code: reply_code.as_deref(),
+            command,
+        };
+        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), bounce_host, &ctx)
+    };
+    let chinese = |p: &ProviderCode| {
+        matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)
+    };
     let (mut reason, provider) = match provider {
+        Some(p) if chinese(p) => (p.reason, Some(p)),
+        p if by_rhost().is_some() => {
+            let r = by_rhost().unwrap_or(Reason::OnHold);
+            (r, p.filter(|p| p.reason == r))
+        }
         Some(p) if is_specific(p) => (p.reason, Some(p)),
         other => {
             let r = classify::reason(&facts);

@@ -1007,6 +1007,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "envelope expired",
             "delivery failed * attempts",
             "could not be delivered after",
+            "your message was not delivered within ",
             "超时",
         ],
     },
