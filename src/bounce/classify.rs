@@ -30,6 +30,8 @@ pub struct Facts<'a> {
     pub assume_rcpt: bool,
     /// Which reasons' patterns occur in `lower` (computed once).
     pub hits: patterns::Hits,
+    /// The diagnostic is a local delivery program's (`Diagnostic-Code: X-Unix; ...`).
+    pub unix: bool,
 }
 
 /// Reasons whose text or status is tried first, in this order (Sisimai ClassOrder[0], newest names).
@@ -53,32 +55,37 @@ const FIRST: &[Reason] = &[
     Reason::Blocked,
 ];
 
-/// Then (Sisimai ClassOrder[1]).
+/// Then (Sisimai ClassOrder[1], in its order).
 const SECOND: &[Reason] = &[
     Reason::MailboxFull,
-    Reason::SpamDetected,
-    Reason::PolicyViolation,
-    Reason::VirusDetected,
-    Reason::NoRelaying,
     Reason::AuthFailure,
-    Reason::SecurityError,
+    Reason::BadReputation,
+    Reason::RateLimited,
+    Reason::SpamDetected,
+    Reason::VirusDetected,
+    Reason::PolicyViolation,
+    Reason::NoRelaying,
     Reason::SystemError,
     Reason::NetworkError,
-    Reason::RateLimited,
     Reason::Suspend,
-    Reason::Expired,
     Reason::ContentError,
     Reason::SystemFull,
     Reason::NotAccept,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::SecurityError,
+    Reason::Suppressed,
     Reason::MailerError,
     Reason::SyntaxError,
-    Reason::FailedStartTls,
-    Reason::Suppressed,
 ];
 
 /// Reasons a status maps to that text should be allowed to refine.
+/// (Sisimai's `GetRetried`: a status naming one of these is checked against the texts again.)
 fn weak(r: Reason) -> bool {
-    matches!(r, Reason::SecurityError | Reason::SystemError)
+    matches!(
+        r,
+        Reason::SecurityError | Reason::SystemError | Reason::Expired | Reason::NetworkError | Reason::HostUnknown
+    )
 }
 
 fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
@@ -141,8 +148,10 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
 pub fn reason(f: &Facts<'_>) -> Reason {
     let lower = f.lower;
     let by_status = f.status.and_then(rfc3463::reason);
+    // A delay notice still names what held the message up (`No route to host`); only when nothing
+    // does is it "expired" (Sisimai's order).
+    let delayed = f.action.is_some_and(|a| a.starts_with("delayed"));
     match f.action {
-        Some(a) if a.starts_with("delayed") => return Reason::Expired,
         Some(a)
             if (a.starts_with("delivered") || a.starts_with("relayed") || a.starts_with("expanded"))
                 && f.status.is_none_or(|s| s.starts_with("2.")) =>
@@ -162,6 +171,7 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         "delivery expired",
         "envelope expired",
         "unable to deliver in",
+        "unable to deliver this message after",
     ];
     if GAVE_UP.iter().any(|p| lower.contains(p))
         && !f.hits.has(Reason::UserUnknown)
@@ -169,6 +179,17 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         && !lower.contains("dns")
     {
         return Reason::Expired;
+    }
+    // A local delivery program failed (procmail, a pipe): mailererror unless its words or the
+    // status say more (Sisimai: no SMTP-reply patterns for X-Unix diagnostics).
+    if f.unix {
+        if f.hits.has(Reason::MailboxFull) {
+            return Reason::MailboxFull;
+        }
+        if f.hits.has(Reason::MailerError) {
+            return Reason::MailerError;
+        }
+        return by_status.filter(|&r| r != Reason::UserUnknown).unwrap_or(Reason::MailerError);
     }
     let temporary = f.status.is_some_and(|s| s.starts_with("4.")) || f.reply_code.is_some_and(|c| c.starts_with('4'));
     for &r in FIRST {
@@ -190,6 +211,9 @@ pub fn reason(f: &Facts<'_>) -> Reason {
     }
     if let Some(r) = by_status {
         return r;
+    }
+    if delayed {
+        return Reason::Expired;
     }
     if let Some(r) = f.status.and_then(rfc3463::fallback) {
         return r;

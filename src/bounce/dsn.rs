@@ -112,6 +112,7 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                 }
                 "remote-mta" => f.remote_host = Some(strip_type(&v)),
                 "diagnostic-code" => {
+                    f.unix = v.trim_start().get(..6).is_some_and(|t| t.eq_ignore_ascii_case("x-unix"));
                     let d = strip_type(&v);
                     if !d.is_empty() {
                         f.diagnostic = Some(d);

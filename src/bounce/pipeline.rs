@@ -424,10 +424,11 @@ fn finish(
     if command.is_none() {
         // A refusal that speaks of "the recipient" was an answer to RCPT. (Echoing the address as
         // `<a@example.com>` is no sign: Sendmail words every reply that way, after DATA too.)
-        if lower.contains("recipient") || lower.contains("rcpt") {
+        if lower.contains("recipient") || lower.contains("rcpt") || lower.starts_with("unknown user:") {
             command = Some("RCPT");
         }
     }
+    let reporting = f.reporting.take();
     let remote_host = f.remote_host.take().filter(|h| !h.is_empty()).or_else(|| remote_host_in(&diag));
 
     let rcpt_domain = f.address.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_string());
@@ -443,6 +444,7 @@ fn finish(
         action: f.action.as_deref(),
         hits: crate::knowledge::patterns::scan(&lower),
         assume_rcpt,
+        unix: f.unix,
     };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
@@ -454,7 +456,8 @@ fn finish(
             reply_code: reply_code.as_deref(),
             command,
         };
-        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), bounce_host, &ctx)
+        let local = reporting.as_deref().or(bounce_host);
+        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
     };
     let chinese = |p: &ProviderCode| {
         matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)
