@@ -139,7 +139,9 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                     || !lower.contains("not found, try again") && !lower.contains("malformed or unexpected"))
         }
         // "No MX" texts say the domain takes no mail, whatever status came with them.
-        Reason::NotAccept => f.hits.has(r),
+        // (Unless the status says the domain does not exist: `5.1.2 ... Host unknown (Name server:
+        // .: host not found)` is Sendmail's wording for a missing domain.)
+        Reason::NotAccept => f.hits.has(r) && f.status != Some("5.1.2"),
         _ => by_status == Some(r) || f.hits.has(r),
     }
 }
@@ -220,6 +222,10 @@ pub fn reason(f: &Facts<'_>) -> Reason {
     }
     if f.command == Some("MAIL") && !lower.is_empty() {
         return Reason::Rejected;
+    }
+    // Refused at the greeting (after EHLO/HELO): the client itself was refused (Sisimai).
+    if f.command == Some("HELO") && !lower.is_empty() {
+        return Reason::Blocked;
     }
     // 500–504: the server did not understand the command (RFC 5321 §4.2.3).
     if matches!(f.reply_code, Some("500" | "501" | "502" | "503" | "504")) {

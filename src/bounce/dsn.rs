@@ -89,6 +89,10 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                 "reporting-mta" => reporting = Some(strip_type(&v)),
                 "final-recipient" | "x-actual-recipient" if f.address.is_none() || n == "final-recipient" => {
                     let a = clean_addr(&v);
+                    // `Final-Recipient: rfc822;|/usr/bin/prog`: delivery to a program.
+                    if n == "final-recipient" && strip_type(&v).starts_with('|') {
+                        f.unix = true;
+                    }
                     if a.contains('@') || !a.is_empty() {
                         is_recipient = true;
                         if n == "final-recipient" || f.address.is_none() {

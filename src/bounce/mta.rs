@@ -309,6 +309,10 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     {
         return None;
     }
+    if plower.starts_with("pipe to |") {
+        // Exim: `pipe to |/usr/bin/prog a@example.com`: a local delivery program failed.
+        return Some((lower, line.to_string()));
+    }
     let sl0 = suffix.trim_start();
     let labelled = !prefix.is_empty()
         && prefix.len() < 120
@@ -443,6 +447,7 @@ fn is_intro(line: &str) -> bool {
     l.contains("the following")
         || l.contains("automatically generated")
         || l.contains("delivery status notification")
+        || l.starts_with("the original message was received")
         || l.starts_with("this is ")
         || l.ends_with(':')
         || l.chars().all(|c| !c.is_alphanumeric())
@@ -457,7 +462,29 @@ pub fn error_lines(text: &str) -> String {
     } else {
         text
     };
-    let body = head(text);
+    let mut out = error_lines_of(head(text));
+    if out.is_empty() {
+        // Sendmail puts the remote's words in the transcript, which `head` leaves out.
+        if let Some(rest) = transcript(text) {
+            out = error_lines_of(head(rest));
+        }
+    }
+    out
+}
+
+/// The text after Sendmail's `----- Transcript of session follows -----` line.
+fn transcript(text: &str) -> Option<&str> {
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        pos += line.len();
+        if starts_with_ci(line.trim_start(), "----- transcript of session follows -----") {
+            return text.get(pos..);
+        }
+    }
+    None
+}
+
+fn error_lines_of(body: &str) -> String {
     let mut out = String::new();
     for line in body.lines().take(400) {
         let t = line.trim();
@@ -475,7 +502,8 @@ pub fn error_lines(text: &str) -> String {
             || l.contains("user unknown")
             || l.contains("no such")
             || l.contains("timed out")
-            || l.contains("does not exist");
+            || l.contains("does not exist")
+            || l.contains("mailbox is full");
         if strong && out.len() < 1200 {
             if !out.is_empty() {
                 out.push(' ');

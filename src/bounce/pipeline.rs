@@ -203,8 +203,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             &global,
             provider_host.as_deref(),
             &context_command,
-            google_groups,
-            assume_rcpt,
+            Flags { google_groups, assume_rcpt, spam_filtered: input.headers.spasign_ng },
             opts,
         ));
     }
@@ -391,15 +390,26 @@ fn remote_host_in(diag: &str) -> Option<String> {
     None
 }
 
+/// What the whole bounce says about each of its recipients.
+#[derive(Clone, Copy)]
+struct Flags {
+    /// A Google Groups notice.
+    google_groups: bool,
+    /// A refusal of the address without a command is read as the answer to RCPT.
+    assume_rcpt: bool,
+    /// au EZweb's `X-SPASIGN: NG` header.
+    spam_filtered: bool,
+}
+
 fn finish(
     mut f: Found,
     global: &str,
     bounce_host: Option<&str>,
     context_command: &dyn Fn() -> Option<&'static str>,
-    google_groups: bool,
-    assume_rcpt: bool,
+    flags: Flags,
     opts: &ExplainOptions,
 ) -> BounceRecipient {
+    let Flags { google_groups, assume_rcpt, spam_filtered } = flags;
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
     } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
@@ -480,6 +490,10 @@ fn finish(
         && f.address.as_deref().is_some_and(|a| a.ends_with("@googlegroups.com"))
     {
         reason = Reason::Rejected;
+    }
+    // au EZweb marks a refusal by its spam filter with `X-SPASIGN: NG` (Sisimai lhost/ezweb).
+    if spam_filtered && matches!(reason, Reason::Undefined | Reason::OnHold) {
+        reason = Reason::Filtered;
     }
     let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))
