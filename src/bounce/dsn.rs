@@ -84,6 +84,7 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         let mut f = Found::default();
         let mut is_recipient = false;
         let mut original = None::<String>;
+        let mut status_note = None::<String>;
         for (n, v) in block {
             match n.as_str() {
                 "reporting-mta" => reporting = Some(strip_type(&v)),
@@ -112,6 +113,11 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                     let s = v.split_whitespace().next().unwrap_or("").trim_end_matches([';', ',', '.']);
                     if super::text::is_status(s) {
                         f.status = Some(s.to_string());
+                        // `Status: 4.0.0 (cat.example.net: host name lookup failure)`
+                        let rest = v.trim_start().get(s.len()..).unwrap_or("").trim();
+                        if let Some(n) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+                            status_note = Some(n.trim().to_string());
+                        }
                     }
                 }
                 "remote-mta" => f.remote_host = Some(strip_type(&v)),
@@ -137,6 +143,10 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                     f.address = Some(o);
                 }
             }
+        }
+        // A note beside the status is the only explanation some MTAs give.
+        if f.diagnostic.is_none() {
+            f.diagnostic = status_note.filter(|n| !n.is_empty());
         }
         f.reporting = reporting.clone();
         if out.len() < MAX_RECIPIENTS {

@@ -224,6 +224,7 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
     if let Some((b, _, _)) = current.take() {
         push_block(&mut out, b);
     }
+    session_replies(&lines, exclude, &mut out);
     for b in out.iter_mut() {
         if b.text.trim().is_empty() && !b.above.is_empty() {
             b.text = std::mem::take(&mut b.above);
@@ -231,6 +232,41 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
         b.text = cut(&squeeze(&b.text), 1200).to_string();
     }
     out
+}
+
+/// An old Sendmail (V5) transcript: `While talking to host:` sections, each with the command sent
+/// (`>>> MAIL From:<...>`) and the reply (`<<< 501 ...`), followed by one line per recipient it
+/// failed (`554 <a@example.org>... Remote protocol error`). The reply of a section is what the
+/// recipients listed next were refused with, and the command is the step that failed; a recipient
+/// with no reply of its own keeps its line (`554 <b@example.org>... 550 Host unknown`).
+fn session_replies(lines: &[&str], exclude: &[&str], out: &mut [Block]) {
+    if !lines.iter().any(|l| starts_with_ci(l.trim_start(), "while talking to ")) {
+        return;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut command: Vec<(usize, String)> = Vec::new();
+    let mut reply: Vec<(usize, String)> = Vec::new();
+    for line in lines.iter().take(3000) {
+        let t = line.trim();
+        if let Some(c) = t.strip_prefix(">>> ") {
+            command.push((seen.len(), c.trim().to_string()));
+        } else if let Some(r) = t.strip_prefix("<<< ") {
+            reply.retain(|(i, _)| *i != seen.len());
+            reply.push((seen.len(), r.trim().to_string()));
+        } else if let Some((addr, _)) = recipient_line(t, exclude) {
+            if !seen.contains(&addr) {
+                seen.push(addr);
+            }
+        }
+    }
+    for (i, addr) in seen.iter().enumerate() {
+        let Some((_, r)) = reply.iter().find(|(j, _)| *j == i) else { continue };
+        let Some(b) = out.iter_mut().find(|b| b.address == *addr) else { continue };
+        b.text = match command.iter().rev().find(|(j, _)| *j == i) {
+            Some((_, c)) => format!(">>> {c} <<< {r}"),
+            None => r.clone(),
+        };
+    }
 }
 
 /// A forwarded bounce quoted with `> ` on most lines.
@@ -439,6 +475,8 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("<mailto:")
         || l.starts_with("reporting-mta:")
         || l.starts_with("arrival-date:")
+        || l.starts_with("while talking to ")
+        || l.starts_with("... while talking to ")
 }
 
 /// A line that introduces the list of recipients or the notice itself, and says nothing about why.

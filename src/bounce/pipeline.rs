@@ -190,8 +190,16 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     // The transcript of the session (Sendmail's `>>> DATA`) follows the head, so the whole text is
     // searched when the head names no command.
     let context_command = || {
-        *context_cell
-            .get_or_init(|| find_command(&lower).or_else(|| find_command(&cut(&input.text, 64 * 1024).to_lowercase())))
+        *context_cell.get_or_init(|| {
+            let whole = cut(&input.text, 64 * 1024).to_lowercase();
+            // A transcript of several sessions that failed at different commands (old Sendmail's
+            // `While talking to ...` blocks) says nothing about one recipient in particular.
+            let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| whole.contains(*c)).count();
+            if sent > 1 && whole.contains("while talking to") {
+                return None;
+            }
+            find_command(&lower).or_else(|| find_command(&whole))
+        })
     };
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
@@ -434,7 +442,13 @@ fn finish(
     if command.is_none() {
         // A refusal that speaks of "the recipient" was an answer to RCPT. (Echoing the address as
         // `<a@example.com>` is no sign: Sendmail words every reply that way, after DATA too.)
-        if lower.contains("recipient") || lower.contains("rcpt") || lower.starts_with("unknown user:") {
+        if lower.contains("recipient")
+            || lower.contains("rcpt")
+            || lower.starts_with("unknown user:")
+            || lower.contains(": unknown user:")
+            || lower.contains("not listed in domino directory")
+            || lower.contains("not listed in public name & address book")
+        {
             command = Some("RCPT");
         }
     }

@@ -354,6 +354,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "message could not be delivered to all recipients",
             "addressee unknown",
             "not our user",
+            "not listed in domino directory",
+            "not listed in public name & address book",
             "user doesn't exist",
             "用户不存在",
             "收件人不存在",
