@@ -567,7 +567,20 @@ pub fn to_found(blocks: Vec<Block>) -> Vec<Found> {
 /// Amazon SES notifications delivered as JSON (an SNS message body): `bouncedRecipients`,
 /// `complainedRecipients` or a delivery. Returns the findings and whether it was a complaint.
 pub fn ses_json(text: &str) -> Option<(Vec<Found>, bool)> {
-    let start = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\""))?;
+    ses_json_at(text, 0)
+}
+
+fn ses_json_at(text: &str, depth: u8) -> Option<(Vec<Found>, bool)> {
+    let Some(start) = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\"")) else {
+        // An SNS envelope carries the notification as a JSON string in its `Message` field.
+        let at = text.find("\"Message\"").filter(|_| depth == 0 && text.contains("notificationType"))?;
+        let open = text.get(..at)?.rfind('{')?;
+        let slice: String = text.get(open..)?.chars().take(256 * 1024).filter(|&c| c != '\n' && c != '\r').collect();
+        let mut de = serde_json::Deserializer::from_str(&slice).into_iter::<serde_json::Value>();
+        let envelope = de.next()?.ok()?;
+        let inner = envelope.get("Message")?.as_str()?;
+        return ses_json_at(inner, depth + 1);
+    };
     // Mail transport folds long lines: rejoin them before reading the JSON.
     let slice: String = text.get(start..)?.chars().take(256 * 1024).filter(|&c| c != '\n' && c != '\r').collect();
     let mut de = serde_json::Deserializer::from_str(&slice).into_iter::<serde_json::Value>();

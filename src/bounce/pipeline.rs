@@ -38,7 +38,9 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             dsn::parse_one(&input.text, &mut found);
         }
     }
-    if found.is_empty() && input.text.contains("\"notificationType\"") {
+    if found.is_empty()
+        && (input.text.contains("\"notificationType\"") || input.text.contains("\\\"notificationType\\\""))
+    {
         if let Some((ses, complaint)) = mta::ses_json(&input.text) {
             if complaint {
                 let mut report = empty_report(false);
@@ -73,10 +75,15 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         // A bare reply: the reply is all there is.
     } else if !found.is_empty() {
         // A DSN whose only recipient is no mailbox (`@host` left of a source route): the text names it.
-        if let ([f], Some(b)) = (found.as_mut_slice(), blocks.first()) {
+        // (Or a file or program: Exim's `X-Failed-Recipients` then names the address.)
+        if let [f] = found.as_mut_slice() {
             let a = f.address.as_deref().unwrap_or("");
             if a.starts_with('@') || !a.contains('@') {
-                f.address = Some(b.address.clone());
+                if let Some(b) = blocks.first() {
+                    f.address = Some(b.address.clone());
+                } else if let [x] = h.failed.as_slice() {
+                    f.address = Some(x.clone());
+                }
             }
         }
         for f in found.iter_mut() {
@@ -285,7 +292,7 @@ fn feedback_recipients(input: &Input) -> Vec<String> {
     let mut out = Vec::new();
     for line in input.feedback_report.lines().take(500) {
         if let Some((n, v)) = line.split_once(':') {
-            if n.trim().eq_ignore_ascii_case("original-rcpt-to") {
+            if n.trim().eq_ignore_ascii_case("original-rcpt-to") || n.trim().eq_ignore_ascii_case("removal-recipient") {
                 let v = v.trim().trim_matches(['<', '>']).to_ascii_lowercase();
                 if v.contains('@') && !out.contains(&v) {
                     out.push(v);
