@@ -211,6 +211,11 @@ pub fn reason(f: &Facts<'_>) -> Reason {
             return r;
         }
     }
+    // Refused at MAIL FROM with no more than a security status (`550 5.7.1 Access denied (in
+    // reply to MAIL FROM command)`): the sender was refused.
+    if f.command == Some("MAIL") && !lower.is_empty() && matches!(by_status, None | Some(Reason::SecurityError)) {
+        return Reason::Rejected;
+    }
     if let Some(r) = by_status {
         return r;
     }

@@ -489,6 +489,7 @@ fn finish(
         };
         let local = reporting.as_deref().or(bounce_host);
         crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
+            .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
     };
     let chinese = |p: &ProviderCode| {
         matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)

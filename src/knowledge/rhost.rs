@@ -140,6 +140,35 @@ pub fn find(domain: Option<&str>, remote: Option<&str>, local: Option<&str>, ctx
     provider(domain, remote, local).and_then(|r| (r.find)(ctx))
 }
 
+/// Gmail's older notices end the remote reply with Gmail's own step number, `(state 18)`: what
+/// Gmail was doing when it was refused (go-sisimai lhost/via-gmail.go `statetable`, from Gmail
+/// forum threads). An explicit status in the reply, unless a catch-all `x.0.x`, says more.
+pub fn gmail_state(c: &Ctx<'_>) -> Option<Reason> {
+    if !c.lower.contains("google tried to deliver your message") {
+        return None;
+    }
+    let i = c.lower.find(" (state ")?;
+    let n: String = c.lower[i + 8..].chars().take_while(char::is_ascii_digit).collect();
+    let by_state = match n.as_str() {
+        "6" | "9" => FailedStartTls,
+        "8" => SystemError,
+        "12" => NoRelaying,
+        "13" => Blocked,
+        "14" => UserUnknown,
+        "15" | "17" | "18" => Filtered,
+        _ => return None,
+    };
+    match c.status.filter(|s| !s.contains(".0")).map(super::rfc3463::reason) {
+        // A status whose reason the texts may still refine (Sisimai's retry list): the generic
+        // classifier decides (`5.7.1 ... blocked using cbl.abuseat.org (state 13)` is blocked).
+        Some(Some(
+            UserUnknown | HostUnknown | SecurityError | SystemError | Expired | NetworkError | OnHold | Undefined,
+        )) => None,
+        Some(Some(r)) => Some(r),
+        _ => Some(by_state),
+    }
+}
+
 fn any(lower: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| lower.contains(n))
 }
@@ -506,6 +535,15 @@ mod tests {
 
     fn ctx<'a>(lower: &'a str, status: Option<&'a str>, reply: Option<&'a str>) -> Ctx<'a> {
         Ctx { lower, status, reply_code: reply, command: None }
+    }
+
+    #[test]
+    fn gmail_states() {
+        let t = "google tried to deliver your message, but it was rejected by the recipient domain. 554 5.7.0 header error (state 18).";
+        assert_eq!(gmail_state(&ctx(t, Some("5.7.0"), Some("554"))), Some(Filtered));
+        let t = "google tried to deliver your message ... 450 4.2.2 <a@example.jp>... mailbox full (state 14).";
+        assert_eq!(gmail_state(&ctx(t, Some("4.2.2"), Some("450"))), Some(MailboxFull));
+        assert_eq!(gmail_state(&ctx("554 header error (state 18)", None, None)), None);
     }
 
     #[test]
