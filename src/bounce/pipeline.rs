@@ -110,7 +110,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found = n.recipients.clone();
     } else if !blocks.is_empty() {
         found = mta::to_found(blocks);
-    } else if !h.failed.is_empty() {
+    } else if !h.failed.is_empty() && !send_as_refused(&input.text) {
         found = h.failed.iter().map(|a| Found { address: Some(a.clone()), ..Found::default() }).collect();
     } else if !input.is_message {
         if let Some(f) = reply::parse(&input.text) {
@@ -120,7 +120,17 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     } else if let Some(to) = original_to(&input) {
         // No recipient line: the original message's recipient (when the notice names it, or
         // when nothing else does).
-        found.push(Found { address: Some(to), ..Found::default() });
+        // Gmail's 'Send mail as' refusal says why in prose and quotes the relay's reply.
+        let diagnostic = send_as_refused(&input.text).then(|| {
+            let lines: Vec<&str> = mta::head(&input.text)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("**") && !l.starts_with("Learn more"))
+                .take(8)
+                .collect();
+            cut(&lines.join(" "), 800).to_string()
+        });
+        found.push(Found { address: Some(to), diagnostic, ..Found::default() });
     }
 
     let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
@@ -250,6 +260,14 @@ fn inline_original(input: &Input) -> message::Original {
     }
     let rest = input.text.get(head_len..).unwrap_or("");
     message::original_from_headers(rest.split_once('\n').map_or("", |x| x.1).trim_start_matches(['\n', '\r']))
+}
+
+/// Gmail refused to send through a misconfigured 'Send mail as' account: nothing went out, and
+/// the original's recipients are the ones it did not reach (its `X-Failed-Recipients` names the
+/// alias's side, not them).
+fn send_as_refused(text: &str) -> bool {
+    let top = cut(text, 16 * 1024);
+    top.contains("p=CustomFromDenied") || top.contains("using the 'Send mail as' feature")
 }
 
 /// The first recipient of the attached original message.
