@@ -508,6 +508,7 @@ fn finish(
         let local = reporting.as_deref().or(bounce_host);
         crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
             .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
+            .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
     };
     let chinese = |p: &ProviderCode| {
         matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)

@@ -169,6 +169,35 @@ pub fn gmail_state(c: &Ctx<'_>) -> Option<Reason> {
     }
 }
 
+/// Exchange's own NDR codes (`550 5.1.1 RESOLVER.ADR.RecipNotFound; not found`), which name the
+/// cause more precisely than the status beside them (go-sisimai lhost/via-exchange2007.go
+/// `ndrsubject`, after Microsoft's NDR reference).
+pub fn exchange_code(c: &Ctx<'_>) -> Option<Reason> {
+    const CODES: &[(&str, Reason)] = &[
+        ("smtpsend.dns.nonexistentdomain", HostUnknown),
+        ("smtpsend.dns.mxloopback", NetworkError),
+        ("resolver.adr.badprimary", SystemError),
+        ("resolver.adr.recipnotfound", UserUnknown),
+        ("resolver.adr.recipientnotfound", UserUnknown),
+        ("resolver.adr.exrecipnotfound", UserUnknown),
+        ("resolver.adr.reciplimit", RateLimited),
+        ("resolver.adr.invalidinsmtp", SystemError),
+        ("resolver.adr.ambiguous", SystemError),
+        ("resolver.rst.authrequired", SecurityError),
+        ("resolver.rst.notauthorized", Rejected),
+        ("resolver.rst.recipsizelimit", EmailTooLarge),
+        ("queue.expired", Expired),
+    ];
+    CODES
+        .iter()
+        .find(|(k, _)| {
+            c.lower
+                .match_indices(k)
+                .any(|(i, _)| !c.lower.as_bytes().get(i + k.len()).is_some_and(u8::is_ascii_alphanumeric))
+        })
+        .map(|(_, r)| *r)
+}
+
 fn any(lower: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| lower.contains(n))
 }
@@ -535,6 +564,15 @@ mod tests {
 
     fn ctx<'a>(lower: &'a str, status: Option<&'a str>, reply: Option<&'a str>) -> Ctx<'a> {
         Ctx { lower, status, reply_code: reply, command: None }
+    }
+
+    #[test]
+    fn exchange_codes() {
+        let t = "remote server returned '550 5.1.1 resolver.adr.recipnotfound; not found'";
+        assert_eq!(exchange_code(&ctx(t, Some("5.1.1"), Some("550"))), Some(UserUnknown));
+        let t = "#550 5.2.3 resolver.rst.recipsizelimit; message too large for this recipient ##";
+        assert_eq!(exchange_code(&ctx(t, Some("5.2.3"), Some("550"))), Some(EmailTooLarge));
+        assert_eq!(exchange_code(&ctx("550 5.1.1 user unknown", None, None)), None);
     }
 
     #[test]
