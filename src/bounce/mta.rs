@@ -387,6 +387,12 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     if let Some(r) = st.strip_prefix(':') {
         return Some((lower, r.trim().to_string()));
     }
+    if let Some((inner, after)) = st.strip_prefix('<').and_then(|r| r.split_once(">:")) {
+        // Exim: `  name@example.com <addr@example.net>: malformed address: ...`
+        if prefix.is_empty() && inner.contains('@') && !inner.contains(' ') {
+            return Some((inner.to_ascii_lowercase(), after.trim().to_string()));
+        }
+    }
     if let Some(r) = st.strip_prefix("...") {
         let r = r.trim();
         let full = if prefix.is_empty() {
