@@ -1,9 +1,12 @@
 //! Deciding the reason of one failed recipient. Order of decision:
 //! 1. a provider code (Netease tag, Tencent text ...) matched on its tag and text and on the
-//!    reporting host (`knowledge::codes::find`, done by the caller);
+//!    reporting host (`knowledge::codes::find`, done by the caller); then the receiving
+//!    provider's own codes bound to its hosts, Gmail's `(state N)` and Exchange's NDR codes
+//!    (`knowledge::rhost`, done by the caller);
 //! 2. the generic text patterns (`knowledge::patterns`), tried in Sisimai's order together with
 //!    an explicit status (so "mailbox full" under a generic 5.1.1 still says mailboxfull);
-//! 3. the RFC 3463 status alone (`knowledge::rfc3463`), weak statuses (X.7.x security, X.0.0)
+//! 3. the RFC 3463 status alone (`knowledge::rfc3463`), weak statuses (security, system, expired,
+//!    network, host unknown: Sisimai's retry list)
 //!    after the second round of patterns;
 //! 4. the SMTP command (a refusal at MAIL FROM is about the sender);
 //! 5. onhold when there is an error text, undefined when there is none.
