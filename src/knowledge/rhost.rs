@@ -63,6 +63,18 @@ pub static RHOSTS: &[Rhost] = &[
         source: "go-sisimai rhost/for-gsuite.go",
     },
     Rhost {
+        name: "GoDaddy",
+        hosts: &["smtp.secureserver.net", "mailstore1.secureserver.net"],
+        find: godaddy,
+        source: "go-sisimai rhost/for-godaddy.go, after https://ca.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685",
+    },
+    Rhost {
+        name: "IUA",
+        hosts: &[".email.ua"],
+        find: iua,
+        source: "go-sisimai rhost/for-iua.go, after https://mail.i.ua/err/",
+    },
+    Rhost {
         name: "KDDI",
         hosts: &[".ezweb.ne.jp", "msmx.au.com"],
         find: kddi,
@@ -367,6 +379,70 @@ fn gsuite(c: &Ctx<'_>) -> Option<Reason> {
     None
 }
 
+/// GoDaddy: the ` IBnnn` code after the text, else the text.
+fn godaddy(c: &Ctx<'_>) -> Option<Reason> {
+    const CODES: &[(&str, Reason)] = &[
+        ("ib401", SecurityError),
+        ("ib501", NotCompliantRfc),
+        ("ib502", NotCompliantRfc),
+        ("ib506", Rejected),
+        ("ib508", AuthFailure),
+        ("ib108", RequirePtr),
+        ("ib212", SpamDetected),
+        ("ib705", VirusDetected),
+        ("ib605", RateLimited),
+        ("ib007", RateLimited),
+        ("ib101", RateLimited),
+        ("ib110", Blocked),
+        ("ib111", Blocked),
+        ("ib112", Blocked),
+        ("ib113", Blocked),
+        ("ib504", RateLimited),
+        ("ib510", RateLimited),
+        ("ib607", RateLimited),
+        ("ib103", BadReputation),
+        ("ib104", Blocked),
+        ("ib105", Blocked),
+        ("ib106", Blocked),
+    ];
+    if let Some(i) = c.lower.find(" ib") {
+        let code: String = c.lower[i + 1..].chars().take_while(char::is_ascii_alphanumeric).collect();
+        if let Some((_, r)) = CODES.iter().find(|(k, _)| *k == code) {
+            return Some(*r);
+        }
+    }
+    first_of(
+        c.lower,
+        &[
+            (Blocked, &["rbl reject", "www.spamhaus.org/query/bl?ip="]),
+            (Expired, &["has been in the queue too long", "delivery timeout"]),
+            (MailboxFull, &["account storage limit"]),
+            (SpamDetected, &["message rejected for spam or virus content"]),
+            (Suspend, &["account disabled"]),
+            (SystemError, &["message is looping"]),
+            (UserUnknown, &["recipient not found", "account does not exist"]),
+        ],
+    )
+}
+
+/// i.ua: the number in its help link (`https://mail.i.ua/err/2/`).
+fn iua(c: &Ctx<'_>) -> Option<Reason> {
+    let i = c.lower.find(".i.ua/err/")?;
+    let n: String = c.lower[i + 10..].chars().take_while(char::is_ascii_digit).collect();
+    let r = match n.as_str() {
+        "1" | "6" => NoRelaying,
+        "2" => UserUnknown,
+        "3" => Suspend,
+        "4" => MailboxFull,
+        "5" => RateLimited,
+        "7" | "9" => Blocked,
+        "8" => Rejected,
+        "10" => Filtered,
+        _ => return None,
+    };
+    Some(r)
+}
+
 /// au (KDDI): the remote's own `550 : User unknown` is a filter, `<addr>: User unknown` a
 /// missing mailbox.
 fn kddi(c: &Ctx<'_>) -> Option<Reason> {
@@ -608,6 +684,16 @@ mod tests {
         assert_eq!(franceptt(&c), Some(UserUnknown));
         let c = ctx("550 5.1.1 rcp-p2 http://postmaster.facebook.com/response_codes", None, None);
         assert_eq!(facebook(&c), Some(Filtered));
+        let c = ctx("550 <a@example.com> recipient not found. ib999", None, Some("550"));
+        assert_eq!(godaddy(&c), Some(UserUnknown));
+        let c = ctx(
+            "554 connection refused. this ip address is listed on the spamhaus block list (sbl). ib104",
+            None,
+            None,
+        );
+        assert_eq!(godaddy(&c), Some(Blocked));
+        let c = ctx("550 5.1.1 user not found, see https://mail.i.ua/err/2/", None, None);
+        assert_eq!(iua(&c), Some(UserUnknown));
         let c = ctx("554 host network not allowed - https://community.mimecast.com", None, Some("554"));
         assert_eq!(mimecast(&c), Some(PolicyViolation));
     }
