@@ -31,6 +31,7 @@ PY
 rm -rf "$out" dist/tuixin-chromium.zip dist/tuixin-firefox.zip
 mkdir -p "$out/pkg"
 cp -R extension/. "$out/"
+rm -f "$out"/*.md # reviewers' notes and the store text stay out of the package
 cp target/pkg/tuixin.js target/pkg/tuixin_bg.wasm "$out/pkg/"
 node -e '
   const fs = require("fs");

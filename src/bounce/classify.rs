@@ -1,9 +1,12 @@
 //! Deciding the reason of one failed recipient. Order of decision:
 //! 1. a provider code (Netease tag, Tencent text ...) matched on its tag and text and on the
-//!    reporting host (`knowledge::codes::find`, done by the caller);
+//!    reporting host (`knowledge::codes::find`, done by the caller); then the receiving
+//!    provider's own codes bound to its hosts, Gmail's `(state N)` and Exchange's NDR codes
+//!    (`knowledge::rhost`, done by the caller);
 //! 2. the generic text patterns (`knowledge::patterns`), tried in Sisimai's order together with
 //!    an explicit status (so "mailbox full" under a generic 5.1.1 still says mailboxfull);
-//! 3. the RFC 3463 status alone (`knowledge::rfc3463`), weak statuses (X.7.x security, X.0.0)
+//! 3. the RFC 3463 status alone (`knowledge::rfc3463`), weak statuses (security, system, expired,
+//!    network, host unknown: Sisimai's retry list)
 //!    after the second round of patterns;
 //! 4. the SMTP command (a refusal at MAIL FROM is about the sender);
 //! 5. onhold when there is an error text, undefined when there is none.
@@ -30,6 +33,8 @@ pub struct Facts<'a> {
     pub assume_rcpt: bool,
     /// Which reasons' patterns occur in `lower` (computed once).
     pub hits: patterns::Hits,
+    /// The diagnostic is a local delivery program's (`Diagnostic-Code: X-Unix; ...`).
+    pub unix: bool,
 }
 
 /// Reasons whose text or status is tried first, in this order (Sisimai ClassOrder[0], newest names).
@@ -53,32 +58,37 @@ const FIRST: &[Reason] = &[
     Reason::Blocked,
 ];
 
-/// Then (Sisimai ClassOrder[1]).
+/// Then (Sisimai ClassOrder[1], in its order).
 const SECOND: &[Reason] = &[
     Reason::MailboxFull,
-    Reason::SpamDetected,
-    Reason::PolicyViolation,
-    Reason::VirusDetected,
-    Reason::NoRelaying,
     Reason::AuthFailure,
-    Reason::SecurityError,
+    Reason::BadReputation,
+    Reason::RateLimited,
+    Reason::SpamDetected,
+    Reason::VirusDetected,
+    Reason::PolicyViolation,
+    Reason::NoRelaying,
     Reason::SystemError,
     Reason::NetworkError,
-    Reason::RateLimited,
     Reason::Suspend,
-    Reason::Expired,
     Reason::ContentError,
     Reason::SystemFull,
     Reason::NotAccept,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::SecurityError,
+    Reason::Suppressed,
     Reason::MailerError,
     Reason::SyntaxError,
-    Reason::FailedStartTls,
-    Reason::Suppressed,
 ];
 
 /// Reasons a status maps to that text should be allowed to refine.
+/// (Sisimai's `GetRetried`: a status naming one of these is checked against the texts again.)
 fn weak(r: Reason) -> bool {
-    matches!(r, Reason::SecurityError | Reason::SystemError)
+    matches!(
+        r,
+        Reason::SecurityError | Reason::SystemError | Reason::Expired | Reason::NetworkError | Reason::HostUnknown
+    )
 }
 
 fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
@@ -132,7 +142,9 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                     || !lower.contains("not found, try again") && !lower.contains("malformed or unexpected"))
         }
         // "No MX" texts say the domain takes no mail, whatever status came with them.
-        Reason::NotAccept => f.hits.has(r),
+        // (Unless the status says the domain does not exist: `5.1.2 ... Host unknown (Name server:
+        // .: host not found)` is Sendmail's wording for a missing domain.)
+        Reason::NotAccept => f.hits.has(r) && f.status != Some("5.1.2"),
         _ => by_status == Some(r) || f.hits.has(r),
     }
 }
@@ -141,8 +153,10 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
 pub fn reason(f: &Facts<'_>) -> Reason {
     let lower = f.lower;
     let by_status = f.status.and_then(rfc3463::reason);
+    // A delay notice still names what held the message up (`No route to host`); only when nothing
+    // does is it "expired" (Sisimai's order).
+    let delayed = f.action.is_some_and(|a| a.starts_with("delayed"));
     match f.action {
-        Some(a) if a.starts_with("delayed") => return Reason::Expired,
         Some(a)
             if (a.starts_with("delivered") || a.starts_with("relayed") || a.starts_with("expanded"))
                 && f.status.is_none_or(|s| s.starts_with("2.")) =>
@@ -162,6 +176,7 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         "delivery expired",
         "envelope expired",
         "unable to deliver in",
+        "unable to deliver this message after",
     ];
     if GAVE_UP.iter().any(|p| lower.contains(p))
         && !f.hits.has(Reason::UserUnknown)
@@ -169,6 +184,17 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         && !lower.contains("dns")
     {
         return Reason::Expired;
+    }
+    // A local delivery program failed (procmail, a pipe): mailererror unless its words or the
+    // status say more (Sisimai: no SMTP-reply patterns for X-Unix diagnostics).
+    if f.unix {
+        if f.hits.has(Reason::MailboxFull) {
+            return Reason::MailboxFull;
+        }
+        if f.hits.has(Reason::MailerError) {
+            return Reason::MailerError;
+        }
+        return by_status.filter(|&r| r != Reason::UserUnknown).unwrap_or(Reason::MailerError);
     }
     let temporary = f.status.is_some_and(|s| s.starts_with("4.")) || f.reply_code.is_some_and(|c| c.starts_with('4'));
     for &r in FIRST {
@@ -188,14 +214,26 @@ pub fn reason(f: &Facts<'_>) -> Reason {
             return r;
         }
     }
+    // Refused at MAIL FROM with no more than a security status (`550 5.7.1 Access denied (in
+    // reply to MAIL FROM command)`): the sender was refused.
+    if f.command == Some("MAIL") && !lower.is_empty() && matches!(by_status, None | Some(Reason::SecurityError)) {
+        return Reason::Rejected;
+    }
     if let Some(r) = by_status {
         return r;
+    }
+    if delayed {
+        return Reason::Expired;
     }
     if let Some(r) = f.status.and_then(rfc3463::fallback) {
         return r;
     }
     if f.command == Some("MAIL") && !lower.is_empty() {
         return Reason::Rejected;
+    }
+    // Refused at the greeting (after EHLO/HELO): the client itself was refused (Sisimai).
+    if f.command == Some("HELO") && !lower.is_empty() {
+        return Reason::Blocked;
     }
     // 500–504: the server did not understand the command (RFC 5321 §4.2.3).
     if matches!(f.reply_code, Some("500" | "501" | "502" | "503" | "504")) {

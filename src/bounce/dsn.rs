@@ -84,11 +84,16 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         let mut f = Found::default();
         let mut is_recipient = false;
         let mut original = None::<String>;
+        let mut status_note = None::<String>;
         for (n, v) in block {
             match n.as_str() {
                 "reporting-mta" => reporting = Some(strip_type(&v)),
                 "final-recipient" | "x-actual-recipient" if f.address.is_none() || n == "final-recipient" => {
                     let a = clean_addr(&v);
+                    // `Final-Recipient: rfc822;|/usr/bin/prog`: delivery to a program.
+                    if n == "final-recipient" && strip_type(&v).starts_with('|') {
+                        f.unix = true;
+                    }
                     if a.contains('@') || !a.is_empty() {
                         is_recipient = true;
                         if n == "final-recipient" || f.address.is_none() {
@@ -108,10 +113,16 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                     let s = v.split_whitespace().next().unwrap_or("").trim_end_matches([';', ',', '.']);
                     if super::text::is_status(s) {
                         f.status = Some(s.to_string());
+                        // `Status: 4.0.0 (cat.example.net: host name lookup failure)`
+                        let rest = v.trim_start().get(s.len()..).unwrap_or("").trim();
+                        if let Some(n) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+                            status_note = Some(n.trim().to_string());
+                        }
                     }
                 }
                 "remote-mta" => f.remote_host = Some(strip_type(&v)),
                 "diagnostic-code" => {
+                    f.unix = v.trim_start().get(..6).is_some_and(|t| t.eq_ignore_ascii_case("x-unix"));
                     let d = strip_type(&v);
                     if !d.is_empty() {
                         f.diagnostic = Some(d);
@@ -132,6 +143,10 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                     f.address = Some(o);
                 }
             }
+        }
+        // A note beside the status is the only explanation some MTAs give.
+        if f.diagnostic.is_none() {
+            f.diagnostic = status_note.filter(|n| !n.is_empty());
         }
         f.reporting = reporting.clone();
         if out.len() < MAX_RECIPIENTS {

@@ -37,6 +37,8 @@ pub struct Headers {
     /// Every header name seen, lower-cased (for vendor headers like `x-aws-...`, `x-ses-...`).
     pub names: Vec<String>,
     pub received_from: String,
+    /// au EZweb's `X-SPASIGN: NG`: its spam filter refused the message.
+    pub spasign_ng: bool,
 }
 
 /// What the original (bounced) message said about itself.
@@ -304,6 +306,9 @@ fn headers_of(msg: &Message<'_>) -> Headers {
                     h.failed.push(a.to_ascii_lowercase());
                 }
             }
+        }
+        if lname == "x-spasign" && value.trim().eq_ignore_ascii_case("ng") {
+            h.spasign_ng = true;
         }
         if lname == "received" && h.received_from.is_empty() {
             h.received_from = value.trim().to_ascii_lowercase();

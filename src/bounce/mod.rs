@@ -125,6 +125,8 @@ pub(crate) struct Found {
     pub diagnostic: Option<String>,
     /// The reporting MTA (DSN `Reporting-MTA`).
     pub reporting: Option<String>,
+    /// The `Diagnostic-Code` is of type `X-Unix`: a local delivery program's exit, not an SMTP reply.
+    pub unix: bool,
 }
 
 /// Explains one message, pasted notice or SMTP reply (bytes in any charset).

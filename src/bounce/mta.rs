@@ -126,6 +126,8 @@ pub struct Block {
     pub address: String,
     /// Diagnostic text (lines after the recipient line, squeezed).
     pub text: String,
+    /// The lines just above the recipient line (used when nothing follows it).
+    pub above: String,
 }
 
 /// The text before the original message.
@@ -155,9 +157,13 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
     let lines: Vec<&str> = body.lines().take(3000).collect();
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<(Block, usize, bool)> = None; // (block, lines taken, saw blank)
+                                                          // The last lines before a recipient line: some formats put the error above the address
+                                                          // (Lotus Notes' "Failure Reasons", au EZweb's "The user(s) account is disabled.").
+    let mut before: Vec<&str> = Vec::new();
     for line in &lines {
         let trimmed = line.trim();
         if let Some((addr, rest)) = recipient_line(trimmed, exclude) {
+            let above = std::mem::take(&mut before);
             if let Some((b, taken, _)) = current.as_mut().filter(|(b, _, _)| b.address == addr) {
                 // The same recipient named again inside its own explanation.
                 if !rest.is_empty() && *taken < 14 {
@@ -172,12 +178,24 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
             if let Some((b, _, _)) = current.take() {
                 push_block(&mut out, b);
             }
-            let mut b = Block { address: addr, text: String::new() };
+            let mut b = Block { address: addr, text: String::new(), above: String::new() };
             if !rest.is_empty() {
                 b.text.push_str(&rest);
             }
+            b.above = above.join(" ");
             current = Some((b, 0, false));
             continue;
+        }
+        if current.is_none()
+            && !trimmed.is_empty()
+            && !is_boilerplate(trimmed)
+            && !is_intro(trimmed)
+            && trimmed.len() < 300
+        {
+            if before.len() >= 4 {
+                before.remove(0);
+            }
+            before.push(trimmed);
         }
         if let Some((b, taken, blank)) = current.as_mut() {
             if trimmed.is_empty() {
@@ -206,10 +224,49 @@ pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
     if let Some((b, _, _)) = current.take() {
         push_block(&mut out, b);
     }
+    session_replies(&lines, exclude, &mut out);
     for b in out.iter_mut() {
+        if b.text.trim().is_empty() && !b.above.is_empty() {
+            b.text = std::mem::take(&mut b.above);
+        }
         b.text = cut(&squeeze(&b.text), 1200).to_string();
     }
     out
+}
+
+/// An old Sendmail (V5) transcript: `While talking to host:` sections, each with the command sent
+/// (`>>> MAIL From:<...>`) and the reply (`<<< 501 ...`), followed by one line per recipient it
+/// failed (`554 <a@example.org>... Remote protocol error`). The reply of a section is what the
+/// recipients listed next were refused with, and the command is the step that failed; a recipient
+/// with no reply of its own keeps its line (`554 <b@example.org>... 550 Host unknown`).
+fn session_replies(lines: &[&str], exclude: &[&str], out: &mut [Block]) {
+    if !lines.iter().any(|l| starts_with_ci(l.trim_start(), "while talking to ")) {
+        return;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut command: Vec<(usize, String)> = Vec::new();
+    let mut reply: Vec<(usize, String)> = Vec::new();
+    for line in lines.iter().take(3000) {
+        let t = line.trim();
+        if let Some(c) = t.strip_prefix(">>> ") {
+            command.push((seen.len(), c.trim().to_string()));
+        } else if let Some(r) = t.strip_prefix("<<< ") {
+            reply.retain(|(i, _)| *i != seen.len());
+            reply.push((seen.len(), r.trim().to_string()));
+        } else if let Some((addr, _)) = recipient_line(t, exclude) {
+            if !seen.contains(&addr) {
+                seen.push(addr);
+            }
+        }
+    }
+    for (i, addr) in seen.iter().enumerate() {
+        let Some((_, r)) = reply.iter().find(|(j, _)| *j == i) else { continue };
+        let Some(b) = out.iter_mut().find(|b| b.address == *addr) else { continue };
+        b.text = match command.iter().rev().find(|(j, _)| *j == i) {
+            Some((_, c)) => format!(">>> {c} <<< {r}"),
+            None => r.clone(),
+        };
+    }
 }
 
 /// A forwarded bounce quoted with `> ` on most lines.
@@ -288,6 +345,10 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     {
         return None;
     }
+    if plower.starts_with("pipe to |") {
+        // Exim: `pipe to |/usr/bin/prog a@example.com`: a local delivery program failed.
+        return Some((lower, line.to_string()));
+    }
     let sl0 = suffix.trim_start();
     let labelled = !prefix.is_empty()
         && prefix.len() < 120
@@ -325,6 +386,12 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
     }
     if let Some(r) = st.strip_prefix(':') {
         return Some((lower, r.trim().to_string()));
+    }
+    if let Some((inner, after)) = st.strip_prefix('<').and_then(|r| r.split_once(">:")) {
+        // Exim: `  name@example.com <addr@example.net>: malformed address: ...`
+        if prefix.is_empty() && inner.contains('@') && !inner.contains(' ') {
+            return Some((inner.to_ascii_lowercase(), after.trim().to_string()));
+        }
     }
     if let Some(r) = st.strip_prefix("...") {
         let r = r.trim();
@@ -414,6 +481,20 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("<mailto:")
         || l.starts_with("reporting-mta:")
         || l.starts_with("arrival-date:")
+        || l.starts_with("while talking to ")
+        || l.starts_with("... while talking to ")
+}
+
+/// A line that introduces the list of recipients or the notice itself, and says nothing about why.
+fn is_intro(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l.contains("the following")
+        || l.contains("automatically generated")
+        || l.contains("delivery status notification")
+        || l.starts_with("the original message was received")
+        || l.starts_with("this is ")
+        || l.ends_with(':')
+        || l.chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Error-looking lines of a whole text (used when no recipient block carries a diagnostic).
@@ -425,7 +506,29 @@ pub fn error_lines(text: &str) -> String {
     } else {
         text
     };
-    let body = head(text);
+    let mut out = error_lines_of(head(text));
+    if out.is_empty() {
+        // Sendmail puts the remote's words in the transcript, which `head` leaves out.
+        if let Some(rest) = transcript(text) {
+            out = error_lines_of(head(rest));
+        }
+    }
+    out
+}
+
+/// The text after Sendmail's `----- Transcript of session follows -----` line.
+fn transcript(text: &str) -> Option<&str> {
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        pos += line.len();
+        if starts_with_ci(line.trim_start(), "----- transcript of session follows -----") {
+            return text.get(pos..);
+        }
+    }
+    None
+}
+
+fn error_lines_of(body: &str) -> String {
     let mut out = String::new();
     for line in body.lines().take(400) {
         let t = line.trim();
@@ -443,7 +546,8 @@ pub fn error_lines(text: &str) -> String {
             || l.contains("user unknown")
             || l.contains("no such")
             || l.contains("timed out")
-            || l.contains("does not exist");
+            || l.contains("does not exist")
+            || l.contains("mailbox is full");
         if strong && out.len() < 1200 {
             if !out.is_empty() {
                 out.push(' ');
@@ -469,7 +573,20 @@ pub fn to_found(blocks: Vec<Block>) -> Vec<Found> {
 /// Amazon SES notifications delivered as JSON (an SNS message body): `bouncedRecipients`,
 /// `complainedRecipients` or a delivery. Returns the findings and whether it was a complaint.
 pub fn ses_json(text: &str) -> Option<(Vec<Found>, bool)> {
-    let start = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\""))?;
+    ses_json_at(text, 0)
+}
+
+fn ses_json_at(text: &str, depth: u8) -> Option<(Vec<Found>, bool)> {
+    let Some(start) = text.find("{\"notificationType\"").or_else(|| text.find("{\"eventType\"")) else {
+        // An SNS envelope carries the notification as a JSON string in its `Message` field.
+        let at = text.find("\"Message\"").filter(|_| depth == 0 && text.contains("notificationType"))?;
+        let open = text.get(..at)?.rfind('{')?;
+        let slice: String = text.get(open..)?.chars().take(256 * 1024).filter(|&c| c != '\n' && c != '\r').collect();
+        let mut de = serde_json::Deserializer::from_str(&slice).into_iter::<serde_json::Value>();
+        let envelope = de.next()?.ok()?;
+        let inner = envelope.get("Message")?.as_str()?;
+        return ses_json_at(inner, depth + 1);
+    };
     // Mail transport folds long lines: rejoin them before reading the JSON.
     let slice: String = text.get(start..)?.chars().take(256 * 1024).filter(|&c| c != '\n' && c != '\r').collect();
     let mut de = serde_json::Deserializer::from_str(&slice).into_iter::<serde_json::Value>();

@@ -38,7 +38,9 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             dsn::parse_one(&input.text, &mut found);
         }
     }
-    if found.is_empty() && input.text.contains("\"notificationType\"") {
+    if found.is_empty()
+        && (input.text.contains("\"notificationType\"") || input.text.contains("\\\"notificationType\\\""))
+    {
         if let Some((ses, complaint)) = mta::ses_json(&input.text) {
             if complaint {
                 let mut report = empty_report(false);
@@ -73,10 +75,15 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         // A bare reply: the reply is all there is.
     } else if !found.is_empty() {
         // A DSN whose only recipient is no mailbox (`@host` left of a source route): the text names it.
-        if let ([f], Some(b)) = (found.as_mut_slice(), blocks.first()) {
+        // (Or a file or program: Exim's `X-Failed-Recipients` then names the address.)
+        if let [f] = found.as_mut_slice() {
             let a = f.address.as_deref().unwrap_or("");
             if a.starts_with('@') || !a.contains('@') {
-                f.address = Some(b.address.clone());
+                if let Some(b) = blocks.first() {
+                    f.address = Some(b.address.clone());
+                } else if let [x] = h.failed.as_slice() {
+                    f.address = Some(x.clone());
+                }
             }
         }
         for f in found.iter_mut() {
@@ -103,7 +110,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found = n.recipients.clone();
     } else if !blocks.is_empty() {
         found = mta::to_found(blocks);
-    } else if !h.failed.is_empty() {
+    } else if !h.failed.is_empty() && !send_as_refused(&input.text) {
         found = h.failed.iter().map(|a| Found { address: Some(a.clone()), ..Found::default() }).collect();
     } else if !input.is_message {
         if let Some(f) = reply::parse(&input.text) {
@@ -113,7 +120,17 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     } else if let Some(to) = original_to(&input) {
         // No recipient line: the original message's recipient (when the notice names it, or
         // when nothing else does).
-        found.push(Found { address: Some(to), ..Found::default() });
+        // Gmail's 'Send mail as' refusal says why in prose and quotes the relay's reply.
+        let diagnostic = send_as_refused(&input.text).then(|| {
+            let lines: Vec<&str> = mta::head(&input.text)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("**") && !l.starts_with("Learn more"))
+                .take(8)
+                .collect();
+            cut(&lines.join(" "), 800).to_string()
+        });
+        found.push(Found { address: Some(to), diagnostic, ..Found::default() });
     }
 
     let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
@@ -187,7 +204,20 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     };
     // The command named anywhere in the bounce: worked out once, only if a diagnostic lacks one.
     let context_cell: std::cell::OnceCell<Option<&'static str>> = std::cell::OnceCell::new();
-    let context_command = || *context_cell.get_or_init(|| find_command(&lower));
+    // The transcript of the session (Sendmail's `>>> DATA`) follows the head, so the whole text is
+    // searched when the head names no command.
+    let context_command = || {
+        *context_cell.get_or_init(|| {
+            let whole = cut(&input.text, 64 * 1024).to_lowercase();
+            // A transcript of several sessions that failed at different commands (old Sendmail's
+            // `While talking to ...` blocks) says nothing about one recipient in particular.
+            let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| whole.contains(*c)).count();
+            if sent > 1 && whole.contains("while talking to") {
+                return None;
+            }
+            find_command(&lower).or_else(|| find_command(&whole))
+        })
+    };
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let top = cut(&input.text, 16 * 1024);
@@ -198,8 +228,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             &global,
             provider_host.as_deref(),
             &context_command,
-            google_groups,
-            assume_rcpt,
+            Flags { google_groups, assume_rcpt, spam_filtered: input.headers.spasign_ng },
             opts,
         ));
     }
@@ -231,6 +260,14 @@ fn inline_original(input: &Input) -> message::Original {
     }
     let rest = input.text.get(head_len..).unwrap_or("");
     message::original_from_headers(rest.split_once('\n').map_or("", |x| x.1).trim_start_matches(['\n', '\r']))
+}
+
+/// Gmail refused to send through a misconfigured 'Send mail as' account: nothing went out, and
+/// the original's recipients are the ones it did not reach (its `X-Failed-Recipients` names the
+/// alias's side, not them).
+fn send_as_refused(text: &str) -> bool {
+    let top = cut(text, 16 * 1024);
+    top.contains("p=CustomFromDenied") || top.contains("using the 'Send mail as' feature")
 }
 
 /// The first recipient of the attached original message.
@@ -273,7 +310,7 @@ fn feedback_recipients(input: &Input) -> Vec<String> {
     let mut out = Vec::new();
     for line in input.feedback_report.lines().take(500) {
         if let Some((n, v)) = line.split_once(':') {
-            if n.trim().eq_ignore_ascii_case("original-rcpt-to") {
+            if n.trim().eq_ignore_ascii_case("original-rcpt-to") || n.trim().eq_ignore_ascii_case("removal-recipient") {
                 let v = v.trim().trim_matches(['<', '>']).to_ascii_lowercase();
                 if v.contains('@') && !out.contains(&v) {
                     out.push(v);
@@ -360,7 +397,7 @@ fn is_specific(p: &ProviderCode) -> bool {
 /// The remote host named in a diagnostic (`host mx.example.com[192.0.2.1] said:`).
 fn remote_host_in(diag: &str) -> Option<String> {
     let lower = diag.to_ascii_lowercase();
-    for key in ["remote host ", "host ", "generating server: ", "remote server: "] {
+    for key in ["remote host ", "host ", "host: ", "generating server: ", "remote server: "] {
         let mut from = 0usize;
         while let Some(i) = lower.get(from..).and_then(|t| t.find(key)) {
             let at = from + i + key.len();
@@ -414,15 +451,26 @@ fn is_reply_code(c: &str) -> bool {
     b.len() == 3 && matches!(b[0], b'2' | b'4' | b'5') && b.iter().all(u8::is_ascii_digit)
 }
 
+/// What the whole bounce says about each of its recipients.
+#[derive(Clone, Copy)]
+struct Flags {
+    /// A Google Groups notice.
+    google_groups: bool,
+    /// A refusal of the address without a command is read as the answer to RCPT.
+    assume_rcpt: bool,
+    /// au EZweb's `X-SPASIGN: NG` header.
+    spam_filtered: bool,
+}
+
 fn finish(
     mut f: Found,
     global: &str,
     bounce_host: Option<&str>,
     context_command: &dyn Fn() -> Option<&'static str>,
-    google_groups: bool,
-    assume_rcpt: bool,
+    flags: Flags,
     opts: &ExplainOptions,
 ) -> BounceRecipient {
+    let Flags { google_groups, assume_rcpt, spam_filtered } = flags;
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
     } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
@@ -445,14 +493,19 @@ fn finish(
     let reply_code = f.reply_code.take().or_else(|| find_reply_code(&diag));
     let mut command = find_command(&lower).or_else(context_command);
     if command.is_none() {
-        // A refusal that echoes the recipient as an SMTP path (`<a@example.com>`), or speaks of
-        // "the recipient", was an answer to RCPT.
-        let named =
-            f.address.as_deref().is_some_and(|a| a.contains('@') && lower.contains(&format!("<{}>", a.to_lowercase())));
-        if named || lower.contains("recipient") || lower.contains("rcpt") {
+        // A refusal that speaks of "the recipient" was an answer to RCPT. (Echoing the address as
+        // `<a@example.com>` is no sign: Sendmail words every reply that way, after DATA too.)
+        if lower.contains("recipient")
+            || lower.contains("rcpt")
+            || lower.starts_with("unknown user:")
+            || lower.contains(": unknown user:")
+            || lower.contains("not listed in domino directory")
+            || lower.contains("not listed in public name & address book")
+        {
             command = Some("RCPT");
         }
     }
+    let reporting = f.reporting.take();
     let remote_host = f.remote_host.take().filter(|h| !h.is_empty()).or_else(|| remote_host_in(&diag));
 
     let rcpt_domain = f.address.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_string());
@@ -468,10 +521,32 @@ fn finish(
         action: f.action.as_deref(),
         hits: crate::knowledge::patterns::scan(&lower),
         assume_rcpt,
+        unix: f.unix,
     };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
+    // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
+    let by_rhost = || {
+        let ctx = crate::knowledge::rhost::Ctx {
+            lower: &lower,
+            status: status.as_deref(),
+            reply_code: reply_code.as_deref(),
+            command,
+        };
+        let local = reporting.as_deref().or(bounce_host);
+        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
+            .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
+            .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
+    };
+    let chinese = |p: &ProviderCode| {
+        matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)
+    };
     let (mut reason, provider) = match provider {
+        Some(p) if chinese(p) => (p.reason, Some(p)),
+        p if by_rhost().is_some() => {
+            let r = by_rhost().unwrap_or(Reason::OnHold);
+            (r, p.filter(|p| p.reason == r))
+        }
         Some(p) if is_specific(p) => (p.reason, Some(p)),
         other => {
             let r = classify::reason(&facts);
@@ -484,6 +559,10 @@ fn finish(
         && f.address.as_deref().is_some_and(|a| a.ends_with("@googlegroups.com"))
     {
         reason = Reason::Rejected;
+    }
+    // au EZweb marks a refusal by its spam filter with `X-SPASIGN: NG` (Sisimai lhost/ezweb).
+    if spam_filtered && matches!(reason, Reason::Undefined | Reason::OnHold) {
+        reason = Reason::Filtered;
     }
     let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))

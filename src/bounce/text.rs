@@ -170,6 +170,13 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
         ("after initial connection", "CONN"),
         ("while connected to", "CONN"),
         ("in reply to starttls", "STARTTLS"),
+        // qmail-remote's own words (qmail-remote.c).
+        (" but greeting failed", "CONN"),
+        (" but my name was rejected", "HELO"),
+        (" but sender was rejected", "MAIL"),
+        (" does not like recipient", "RCPT"),
+        (" failed on data command", "DATA"),
+        (" failed after i sent the message", "DATA"),
     ];
     if let Some(c) = transcript_command(lower) {
         return Some(c);

@@ -11,5 +11,6 @@ pub mod netease;
 pub mod others;
 pub mod patterns;
 pub mod rfc3463;
+pub mod rhost;
 pub mod tencent;
 pub mod tlds;

@@ -349,7 +349,7 @@ pub static CODES: &[ProviderCode] = &[
         O2),
     // ---- Yahoo / AOL ----
     row!(YAHOO_P, "TSS04", ["421"], "tss04",
-        r"(?i)\[TSS04\]", NONE, RateLimited, true, SenderServer,
+        r"(?i)\[TSS04\]", NONE, BadReputation, true, SenderServer,
         ("Yahoo 暂时延迟接收", "Yahoo deferred it for now"),
         ("因为发送量异常或用户投诉，Yahoo 暂时延迟来自这个 IP 的邮件。", "Yahoo is deferring mail from this IP because of unusual volume or user complaints."),
         [WAIT_HOURS, ADMIN_RATE],

@@ -101,3 +101,28 @@ test('every UI string exists in zh and en, and every data-i18n key is known', ()
     assert.ok(known.has('fault_' + side), side);
   }
 });
+
+test('the privacy promise is made in the README, the options page and the store listing; no code names a remote address', () => {
+  const readme = readFileSync(path.join(EXT, '..', 'README.md'), 'utf8');
+  const store = read('STORE.md');
+  const strings = read('common/strings.js');
+  for (const [where, text] of [['README.md', readme], ['extension/STORE.md', store]]) {
+    assert.match(text, /no network request/i, where);
+    assert.match(text, /no analytics/i, where);
+  }
+  assert.match(store, /不发出任何网络请求/);
+  assert.match(strings, /optPrivacy: '[^']*不发出任何网络请求/);
+  assert.match(strings, /optPrivacy: '[^']*makes no network request[^']*no analytics/);
+  assert.match(strings, /optPrivacy: '[^']*不发出任何网络请求[^']*统计分析/);
+  assert.match(read('options/options.html'), /data-i18n="optPrivacy"/);
+  const remote = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { if (e.name !== 'pkg') walk(p); continue; }
+      if (/\.(js|html|css)$/.test(e.name) && /\b(https?|wss?):\/\//i.test(readFileSync(p, 'utf8'))) remote.push(path.relative(EXT, p));
+    }
+  };
+  walk(EXT);
+  assert.deepEqual(remote, [], 'no script, page or style names a remote address');
+});
