@@ -128,31 +128,42 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
 }
 
 /// A plain ASCII address of a known mail domain that its provider's rules accept: nothing to say
-/// about it. Returns (local part, lowercase domain).
-fn plain_known(text: &str) -> Option<(&str, String)> {
+/// about it. Returns (local part, the table's (lowercase) domain). One pass over the bytes and no
+/// allocation: it is asked of every address on every keystroke.
+fn plain_known(text: &str) -> Option<(&str, &'static str)> {
     if text.len() > 254 {
         return None;
     }
-    let (local, domain) = text.split_once('@')?;
-    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b);
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local.bytes().all(atext)
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..");
-    if !local_ok || !domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+    let at = text.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&text[..at], &text[at + 1..]);
+    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
         return None;
     }
-    let lower = domain.to_ascii_lowercase();
-    let known = domains::find(&lower)?;
+    let mut prev_dot = false;
+    for b in local.bytes() {
+        let dot = b == b'.';
+        if (dot && prev_dot) || !(dot || b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b)) {
+            return None;
+        }
+        prev_dot = dot;
+    }
+    // Lowercased on the stack: no table domain is this long, so a longer one is not known.
+    let mut buf = [0u8; 64];
+    let lower = buf.get_mut(..domain.len())?;
+    for (l, b) in lower.iter_mut().zip(domain.bytes()) {
+        if !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+            return None;
+        }
+        *l = b.to_ascii_lowercase();
+    }
+    let known = domains::find(std::str::from_utf8(lower).ok()?)?;
     if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
         return None; // maybe a QQ number at a look-alike of qq.com: the pipeline decides
     }
-    if crate::knowledge::localparts::check(local, &lower).is_some() {
+    if crate::knowledge::localparts::check(local, known.domain).is_some() {
         return None;
     }
-    Some((local, lower))
+    Some((local, known.domain))
 }
 
 /// The common case on every keystroke, answered without the pipeline: one plain address of a known
@@ -194,6 +205,15 @@ pub fn check(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldRe
 pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
     let lang = opts.lang;
     let chars: Vec<char> = text.chars().collect();
+    // Chars [a, b) of the field as a String: straight from the text when it is ASCII (char and
+    // byte offsets are the same), else collected.
+    let ascii = chars.len() == text.len();
+    let sub = |a: usize, b: usize| -> String {
+        match text.get(a..b).filter(|_| ascii) {
+            Some(s) => s.to_string(),
+            None => chars[a..b].iter().collect(),
+        }
+    };
     let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
     let truncated = total > segments.len();
     let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
@@ -210,8 +230,8 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     let mut seen: Vec<String> = Vec::new();
     let mut any_fix = false;
     for item in &items {
-        let raw: String = chars[item.start..item.end].iter().collect();
-        let typed_addr: String = chars[item.addr_start..item.addr_end].iter().collect();
+        let raw = sub(item.start, item.end);
+        let typed_addr = sub(item.addr_start, item.addr_end);
         let mut notes: Vec<Note> = Vec::new();
         if item.too_long {
             notes.push(Note::new(Rule::AddressTooLong, &[&typed_addr.len().to_string()], false));
@@ -240,7 +260,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             Some((local, domain)) => address::AddressCheck {
                 address: item.norm.text.clone(),
                 local: local.to_string(),
-                domain,
+                domain: domain.to_string(),
                 ..address::AddressCheck::default()
             },
             None => address::check(&item.norm.text, item.bracketed),
