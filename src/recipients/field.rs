@@ -67,6 +67,9 @@ fn plain_letters(s: &str) -> bool {
 
 /// `qq,com` and `13211083416；139.com`: a separator typed inside one address. Merges such pairs.
 fn merge(chars: &[char], items: Vec<Item>) -> Vec<Item> {
+    if items.len() < 2 {
+        return items;
+    }
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         if let Some(prev) = out.last_mut() {
@@ -302,13 +305,17 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             }
         }
         // Duplicates after normalisation.
-        let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
-        let duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
-        if duplicate {
-            // No address to suggest: the fixed field simply leaves this copy out.
-            notes.push(Note::new(Rule::Duplicate, &[&dup_key], false));
-        } else {
-            seen.push(dup_key);
+        // (A field of one recipient has none: no key to make.)
+        let mut duplicate = false;
+        if items.len() > 1 {
+            let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
+            duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
+            if duplicate {
+                // No address to suggest: the fixed field simply leaves this copy out.
+                notes.push(Note::new(Rule::Duplicate, &[&dup_key], false));
+            } else {
+                seen.push(dup_key);
+            }
         }
         let verdict = severity_verdict(&notes);
         let mut findings: Vec<_> =
