@@ -281,3 +281,27 @@ fn json_shape_matches_the_contract() {
     assert_eq!(rec["verdict"], "error");
     assert_eq!(rec["findings"][0]["severity"], "error");
 }
+
+#[test]
+fn a_remembered_bounce_names_its_reason_readably() {
+    use tuixin::Lang;
+    let message = |lang: Lang, reason: &str| {
+        let opts = CheckOptions {
+            lang,
+            bounced: vec![RememberedBounce {
+                address: "wangwu@163.com".into(),
+                reason: reason.into(),
+                date: "2026-01-05".into(),
+            }],
+            ..CheckOptions::default()
+        };
+        let r = check_field("wangwu@163.com", &opts);
+        let f = r.recipients[0].findings.iter().find(|f| f.rule == "bounced-before").cloned();
+        f.map(|f| f.message).unwrap_or_default()
+    };
+    assert_eq!(message(Lang::Zh, "userunknown"), "发往这个地址的邮件曾在 2026-01-05 被退回（地址不存在）。");
+    assert_eq!(message(Lang::En, "userunknown"), "Mail to this address bounced on 2026-01-05 (no such user).");
+    assert_eq!(message(Lang::En, " MailboxFull "), "Mail to this address bounced on 2026-01-05 (mailbox full).");
+    // A name the core does not know is shown as given.
+    assert_eq!(message(Lang::En, "martian"), "Mail to this address bounced on 2026-01-05 (martian).");
+}

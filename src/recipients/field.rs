@@ -2,7 +2,8 @@
 //! (separators, duplicates, limits, many Cc, external recipients, earlier bounces, the allowlist),
 //! and the field with every fix applied.
 
-use crate::knowledge::{domains, tlds};
+use crate::knowledge::{catalogue, domains, tlds};
+use crate::reason::Reason;
 use crate::recipients::normalise::{self, Normalised};
 use crate::recipients::rules::Rule;
 use crate::recipients::split::{self, Segment};
@@ -292,7 +293,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
                     let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
                     let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
-                    notes.push(Note::new(Rule::BouncedBefore, &[date, reason], false));
+                    // The reason's readable name from the catalogue (`userunknown` → 地址不存在 /
+                    // no such user); a name the core does not know is shown as it was given.
+                    let (zh, en) = match Reason::parse(reason) {
+                        Some(r) => (catalogue::short(r).zh, catalogue::short(r).en),
+                        None => (reason, reason),
+                    };
+                    notes.push(Note::bi(Rule::BouncedBefore, &[(date, date), (zh, en)], false));
                     break;
                 }
             }
