@@ -183,7 +183,8 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             }
         }
     };
-    out.address = if fixes { s.clone() } else { concat3(&local, "@", &dom) };
+    // Without a fix there was exactly one `@`: `s` is `local@dom` already.
+    out.address = s;
     let mut local = local;
     // The local part.
     if local.is_empty() {
@@ -214,8 +215,12 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     }
     // The domain.
     let dc = domain::check(&dom);
-    let domain_fixed = dc.fixed.clone();
-    out.notes.extend(dc.notes);
+    let domain_fixed = dc.fixed;
+    if out.notes.is_empty() {
+        out.notes = dc.notes;
+    } else {
+        out.notes.extend(dc.notes);
+    }
     let final_domain = domain_fixed.clone().unwrap_or_else(|| dom.to_ascii_lowercase());
     if domain_fixed.is_some() {
         fixes = true;

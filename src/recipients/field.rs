@@ -235,7 +235,10 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     let mut any_fix = false;
     for item in &items {
         let raw = sub(item.start, item.end);
-        let typed_addr = sub(item.addr_start, item.addr_end);
+        let typed_addr: std::borrow::Cow<str> = match text.get(item.addr_start..item.addr_end).filter(|_| ascii) {
+            Some(s) => s.into(),
+            None => chars[item.addr_start..item.addr_end].iter().collect::<String>().into(),
+        };
         let mut notes: Vec<Note> = Vec::new();
         if item.too_long {
             notes.push(Note::new(Rule::AddressTooLong, &[&typed_addr.len().to_string()], false));
@@ -260,7 +263,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         }
         let plain =
             if item.norm.notes.is_empty() && item.joined.is_none() { plain_known(&item.norm.text) } else { None };
-        let ac = match plain {
+        let mut ac = match plain {
             Some((local, domain)) => address::AddressCheck {
                 address: item.norm.text.clone(),
                 local: local.to_string(),
@@ -269,11 +272,15 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             },
             None => address::check(&item.norm.text, item.bracketed),
         };
-        notes.extend(ac.notes);
+        if notes.is_empty() {
+            notes = std::mem::take(&mut ac.notes);
+        } else {
+            notes.append(&mut ac.notes);
+        }
         let name = item.name.clone().or(ac.name);
         let typed_trim = typed_addr.trim_matches([' ', '\t']);
         let normalised_changed = item.norm.text.trim_matches(' ') != typed_trim || item.joined.is_some();
-        let candidate = ac.fixed.clone().or_else(|| normalised_changed.then(|| ac.address.clone()));
+        let candidate = ac.fixed.take().or_else(|| normalised_changed.then(|| ac.address.clone()));
         let suggestion = candidate.filter(|c| c != typed_trim);
         // Allowlist: the user said this address or domain is right; warnings go quiet.
         let mut suggestion = suggestion;
@@ -339,9 +346,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                     '＞' => '>',
                     c => *c,
                 };
-                let before: String = chars[item.start..item.addr_start].iter().map(ascii).collect();
-                let after: String = chars[item.addr_end.min(item.end)..item.end].iter().map(ascii).collect();
-                format!("{before}{s}{after}")
+                let (before, after) =
+                    (&chars[item.start..item.addr_start], &chars[item.addr_end.min(item.end)..item.end]);
+                let mut r = String::with_capacity(s.len() + 4 * (before.len() + after.len()));
+                r.extend(before.iter().map(ascii));
+                r.push_str(s);
+                r.extend(after.iter().map(ascii));
+                r
             })
         };
         any_fix |= replacement.is_some();
