@@ -32,7 +32,9 @@ struct Packer {
 
 impl Packer {
     fn str(&mut self, s: &str) {
-        let len = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+        // UTF-16 length from the UTF-8 bytes: one unit per character (every byte but continuation
+        // bytes), two for those outside the BMP (four-byte sequences, lead byte 0xF0 and up).
+        let len = s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
         self.n.push(u32::try_from(len).unwrap_or(0));
         self.t.push_str(s);
     }

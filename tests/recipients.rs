@@ -305,3 +305,53 @@ fn a_remembered_bounce_names_its_reason_readably() {
     // A name the core does not know is shown as given.
     assert_eq!(message(Lang::En, "martian"), "Mail to this address bounced on 2026-01-05 (martian).");
 }
+
+/// The fast path with the context the extension passes on every keystroke (sender, field, allowlist,
+/// remembered bounces): the same report as the pipeline, for every fixture input and context.
+#[test]
+fn fast_path_agrees_with_the_pipeline_in_context() {
+    use tuixin::recipients::FieldKind;
+    let bounce =
+        |a: &str| RememberedBounce { address: a.into(), reason: "userunknown".into(), date: "2026-01-05".into() };
+    let mut contexts = Vec::new();
+    for from in [
+        None,
+        Some("me@163.com"),
+        Some("boss@example-corp.com"),
+        Some("x@mail.qq.com"),
+        Some("x@"),
+        Some("<a@B.Gmail.com>"),
+    ] {
+        for field in [FieldKind::To, FieldKind::Cc] {
+            contexts.push(CheckOptions {
+                from: from.map(str::to_string),
+                field,
+                allowlist: vec!["gmial.com".into(), "@qq.com".into()],
+                bounced: vec![bounce(" ZhangSan@QQ.com "), bounce("")],
+                ..CheckOptions::default()
+            });
+        }
+    }
+    let mut inputs: Vec<String> = table().iter().map(|(i, _, _)| i.clone()).collect();
+    inputs.extend(
+        [
+            "zhangsan@qq.com",
+            "ZhangSan@Gmail.Com",
+            "boss2@example-corp.com",
+            "a@mail.example-corp.com",
+            "a@qq.com",
+            "b@vip.qq.com",
+        ]
+        .map(str::to_string),
+    );
+    let mut taken = 0;
+    for opts in &contexts {
+        for input in &inputs {
+            if let Some(fast) = field::fast_path(input, opts) {
+                taken += 1;
+                assert_eq!(fast, field::full(input, opts, Vec::new()), "{input} {opts:?}");
+            }
+        }
+    }
+    assert!(taken > 100, "fast path taken {taken} times");
+}

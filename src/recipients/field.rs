@@ -171,13 +171,31 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
 }
 
 /// The common case on every keystroke, answered without the pipeline: one plain address of a known
-/// mail domain (see [`plain_known`]) and no context to consult. Gives exactly the report the full
-/// pipeline would (tests/recipients.rs compares the two).
+/// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
+/// report the full pipeline would (tests/recipients.rs compares the two).
 pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    if !opts.allowlist.is_empty() || !opts.bounced.is_empty() || opts.from.is_some() {
+    let (_, domain) = plain_known(text)?;
+    // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
+    // field of one quiet recipient: the allowlist only quiets findings (there are none); a
+    // remembered bounce of this address, or a sender inside an organisation writing outside it,
+    // is a finding: the pipeline says it. Provider caps and many-Cc need more recipients than one.
+    if opts.bounced.iter().any(|b| {
+        let a = b.address.trim();
+        !a.is_empty() && a.eq_ignore_ascii_case(text)
+    }) {
         return None;
     }
-    plain_known(text)?;
+    if let Some(from) = opts.from.as_deref() {
+        let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
+        if let Some(own) = own.filter(|d| domains::find(d).is_none_or(|m| !m.free)) {
+            let inside = domain == own
+                || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
+                || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
+            if !inside {
+                return None;
+            }
+        }
+    }
     Some(FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
