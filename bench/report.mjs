@@ -15,7 +15,6 @@ const node = load('node.json') || {};
 const sisimai = load('sisimai.json') || {};
 const env = load('env.json') || {};
 const mem = load('memory.json') || {};
-const recipients = existsSync(join(dir, 'recipients.txt')) ? readFileSync(join(dir, 'recipients.txt'), 'utf8') : null;
 const browser = existsSync(join(dir, 'browser.txt')) ? readFileSync(join(dir, 'browser.txt'), 'utf8') : null;
 
 const num = (x, digits = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
@@ -86,9 +85,6 @@ if (browser) {
   }
 } else {
   text += '\nIn Chromium: tests/browser/bench-ext.mjs is not there yet (no browser figures in this run).\n';
-}
-if (recipients) {
-  text += `\nThe recipient checker's own benchmark (scripts/bench-recipients.mjs, its fixture inputs):\n\n\`\`\`\n${recipients.trim()}\n\`\`\`\n`;
 }
 text += `\n${inputs}\n\n${machine}\n`;
 writeFileSync(join(dir, 'report.md'), text);

@@ -60,18 +60,6 @@ rss() { tail -1 "$1"; }
 printf '{"cli_explain_kb":%s,"cli_check_kb":%s,"sisimai_kb":%s,"node_kb":%s}\n' \
   "$(rss "$out/cli-explain.rss")" "$(rss "$out/cli-check.rss")" "$(rss "$out/sisimai.rss")" "$(rss "$out/node.rss")" >"$out/memory.json"
 
-# The recipient checker's own benchmark (its fixture inputs), when it exists: shown as it prints.
-rm -f "$out/recipients.txt"
-if [ -f examples/bench_recipients.rs ] && [ -f scripts/bench-recipients.mjs ]; then
-  say "recipients: the checker's own benchmark"
-  {
-    inputs=target/bench-inputs.txt
-    grep -v '^#' tests/fixtures/recipients/rules.tsv | cut -f1 | grep -v '^$' >"$inputs"
-    cargo build --quiet --release --example bench_recipients
-    node scripts/bench-recipients.mjs "$inputs" "$(target/release/examples/bench_recipients "$inputs" 200)"
-  } >"$out/recipients.txt" 2>&1 || say "the recipient benchmark failed (status $?)"
-fi
-
 # Browser figures (the extension's benchmark), when it exists.
 rm -f "$out/browser.txt"
 if [ -f tests/browser/bench-ext.mjs ]; then

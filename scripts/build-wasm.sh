@@ -8,6 +8,9 @@ out=target/pkg
 cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release --no-default-features
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/tuixin.wasm
+# The JavaScript modules src/wasm.rs imports (src/wasm_report.js) go into tuixin.js itself, so the
+# extension and the page keep loading two files (tuixin.js, tuixin_bg.wasm).
+node scripts/inline-snippets.mjs "$out"
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$out/tuixin_bg.wasm" -o "$out/tuixin_bg.wasm"

@@ -57,7 +57,9 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
     let mut rest = template;
     let mut args = args.iter();
-    while let Some(i) = rest.find("{}") {
+    // `{}` found byte by byte: a two-byte needle is not worth a substring searcher.
+    let next = |r: &str| r.as_bytes().windows(2).position(|w| w == b"{}");
+    while let Some(i) = next(rest) {
         out.push_str(&rest[..i]);
         match args.next() {
             Some(a) => out.push_str(a),

@@ -281,3 +281,77 @@ fn json_shape_matches_the_contract() {
     assert_eq!(rec["verdict"], "error");
     assert_eq!(rec["findings"][0]["severity"], "error");
 }
+
+#[test]
+fn a_remembered_bounce_names_its_reason_readably() {
+    use tuixin::Lang;
+    let message = |lang: Lang, reason: &str| {
+        let opts = CheckOptions {
+            lang,
+            bounced: vec![RememberedBounce {
+                address: "wangwu@163.com".into(),
+                reason: reason.into(),
+                date: "2026-01-05".into(),
+            }],
+            ..CheckOptions::default()
+        };
+        let r = check_field("wangwu@163.com", &opts);
+        let f = r.recipients[0].findings.iter().find(|f| f.rule == "bounced-before").cloned();
+        f.map(|f| f.message).unwrap_or_default()
+    };
+    assert_eq!(message(Lang::Zh, "userunknown"), "发往这个地址的邮件曾在 2026-01-05 被退回（地址不存在）。");
+    assert_eq!(message(Lang::En, "userunknown"), "Mail to this address bounced on 2026-01-05 (no such user).");
+    assert_eq!(message(Lang::En, " MailboxFull "), "Mail to this address bounced on 2026-01-05 (mailbox full).");
+    // A name the core does not know is shown as given.
+    assert_eq!(message(Lang::En, "martian"), "Mail to this address bounced on 2026-01-05 (martian).");
+}
+
+/// The fast path with the context the extension passes on every keystroke (sender, field, allowlist,
+/// remembered bounces): the same report as the pipeline, for every fixture input and context.
+#[test]
+fn fast_path_agrees_with_the_pipeline_in_context() {
+    use tuixin::recipients::FieldKind;
+    let bounce =
+        |a: &str| RememberedBounce { address: a.into(), reason: "userunknown".into(), date: "2026-01-05".into() };
+    let mut contexts = Vec::new();
+    for from in [
+        None,
+        Some("me@163.com"),
+        Some("boss@example-corp.com"),
+        Some("x@mail.qq.com"),
+        Some("x@"),
+        Some("<a@B.Gmail.com>"),
+    ] {
+        for field in [FieldKind::To, FieldKind::Cc] {
+            contexts.push(CheckOptions {
+                from: from.map(str::to_string),
+                field,
+                allowlist: vec!["gmial.com".into(), "@qq.com".into()],
+                bounced: vec![bounce(" ZhangSan@QQ.com "), bounce("")],
+                ..CheckOptions::default()
+            });
+        }
+    }
+    let mut inputs: Vec<String> = table().iter().map(|(i, _, _)| i.clone()).collect();
+    inputs.extend(
+        [
+            "zhangsan@qq.com",
+            "ZhangSan@Gmail.Com",
+            "boss2@example-corp.com",
+            "a@mail.example-corp.com",
+            "a@qq.com",
+            "b@vip.qq.com",
+        ]
+        .map(str::to_string),
+    );
+    let mut taken = 0;
+    for opts in &contexts {
+        for input in &inputs {
+            if let Some(fast) = field::fast_path(input, opts) {
+                taken += 1;
+                assert_eq!(fast, field::full(input, opts, Vec::new()), "{input} {opts:?}");
+            }
+        }
+    }
+    assert!(taken > 100, "fast path taken {taken} times");
+}

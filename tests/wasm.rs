@@ -51,3 +51,46 @@ fn bad_options_are_an_error_not_a_trap() {
     assert!(check_recipients("a@qq.com", opts(r#"{"lang":"klingon"}"#)).is_err());
     assert!(check_recipients("a@qq.com", JsValue::from_str("nonsense")).is_err());
 }
+
+/// The report crosses packed (src/wasm.rs) and src/wasm_report.js builds the object: it must be
+/// exactly the CLI's JSON, key order included, for every fixture input, in both languages and with
+/// every option that adds a finding.
+#[wasm_bindgen_test]
+fn check_object_is_the_cli_json() {
+    use tuixin::recipients::{check_field, CheckOptions};
+    let rows = include_str!("fixtures/recipients/rules.tsv");
+    let mut inputs: Vec<String> = rows
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .map(|s| s.replace("\\t", "\t").replace("\\u{200B}", "\u{200B}").replace("\\u{3000}", "\u{3000}"))
+        .collect();
+    inputs.extend(
+        [
+            "",
+            "a@qq.com\u{0}; \"引号\" <b@163.com>, c@qq.con，",
+            "𝐚@qq.com; 😀@163.com; z\u{d7ff}@qq.com",
+            "x\"y\\z@qq.com",
+        ]
+        .map(str::to_string),
+    );
+    let options = [
+        r#"{}"#,
+        r#"{"lang":"en"}"#,
+        r#"{"lang":"en","from":"boss@example-corp.com","field":"cc","allowlist":["gmial.com"],
+            "bounced":[{"address":"a12345@qq.com","reason":"userunknown","date":"2026-11-02"}]}"#,
+    ];
+    for o in options {
+        let copts: CheckOptions = serde_json::from_str(o).unwrap();
+        for input in &inputs {
+            let text = format!("{input}; a12345@qq.com");
+            for t in [input.as_str(), text.as_str()] {
+                let got = check_recipients(t, opts(o)).unwrap();
+                let got = js_sys::JSON::stringify(&got).unwrap().as_string().unwrap();
+                let want = serde_json::to_string(&check_field(t, &copts)).unwrap();
+                let want = js_sys::JSON::stringify(&opts(&want)).unwrap().as_string().unwrap();
+                assert_eq!(got, want, "{t:?} with {o}");
+            }
+        }
+    }
+}

@@ -260,15 +260,46 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
     (rest, tld)
 }
 
-/// The table entry for `domain` (lowercase ASCII), if it is a known mail domain.
+/// The table entry for `domain` (lowercase ASCII), if it is a known mail domain. Asked several times
+/// per address on every keystroke, so it is one hash and (mostly) one comparison: an open-addressing
+/// table of indexes into [`DOMAINS`], built once.
 pub fn find(domain: &str) -> Option<&'static MailDomain> {
-    static SORTED: std::sync::OnceLock<Vec<&'static MailDomain>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<&'static MailDomain> = DOMAINS.iter().collect();
-        v.sort_unstable_by_key(|m| m.domain);
-        v
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = vec![u16::MAX; FIND_SLOTS];
+        for (i, m) in DOMAINS.iter().enumerate() {
+            let mut h = find_hash(m.domain.as_bytes());
+            while t[h] != u16::MAX {
+                h = (h + 1) & (FIND_SLOTS - 1);
+            }
+            t[h] = i as u16;
+        }
+        t
     });
-    sorted.binary_search_by(|m| m.domain.cmp(domain)).ok().and_then(|i| sorted.get(i).copied())
+    let bytes = domain.as_bytes();
+    if bytes.len() > FIND_MAX_LEN {
+        return None;
+    }
+    let mut h = find_hash(bytes);
+    loop {
+        let i = *table.get(h)?;
+        let m = DOMAINS.get(usize::from(i))?; // u16::MAX: an empty slot, the end of the probe
+        if m.domain.len() == bytes.len() && m.domain.as_bytes() == bytes {
+            return Some(m);
+        }
+        h = (h + 1) & (FIND_SLOTS - 1);
+    }
+}
+
+/// Slots of [`find`]'s table: a power of two, at least four times the entries (short probes).
+const FIND_SLOTS: usize = 1024;
+/// No table domain is longer (a longer string is not looked up).
+pub const FIND_MAX_LEN: usize = 32;
+
+/// FNV-1a over the bytes, folded to a slot of [`find`]'s table.
+fn find_hash(bytes: &[u8]) -> usize {
+    let h = bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    ((h ^ (h >> 16)) as usize) & (FIND_SLOTS - 1)
 }
 
 /// A table entry split into name and suffix once (the typo search runs on every keystroke).
@@ -392,5 +423,13 @@ mod tests {
             assert!(DOMAINS[..i].iter().all(|o| o.domain != m.domain), "duplicate {}", m.domain);
         }
         assert!(brand_is_international("hotmail") && !brand_is_international("qq"));
+        assert!(DOMAINS.len() * 4 <= FIND_SLOTS && DOMAINS.len() < usize::from(u16::MAX));
+        for m in DOMAINS {
+            assert!(m.domain.len() <= FIND_MAX_LEN, "{}", m.domain);
+            assert_eq!(find(m.domain).map(|f| f.domain), Some(m.domain));
+        }
+        for x in ["", "qq", "qq.co", "163.comm", "gmail.com.", "hotmail.co", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p"] {
+            assert!(find(x).is_none(), "{x}");
+        }
     }
 }

@@ -55,11 +55,12 @@ fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
             }
         }
     }
+    // The longest table domain `s` ends with (and is longer than): the first suffix, left to
+    // right, that the table has (one hash lookup per position, no scan of the table).
     let lower = s.to_ascii_lowercase();
-    let best = domains::DOMAINS
-        .iter()
-        .filter(|m| lower.len() > m.domain.len() && lower.ends_with(m.domain))
-        .max_by_key(|m| m.domain.len())?;
+    let best = (lower.len().saturating_sub(domains::FIND_MAX_LEN).max(1)..lower.len())
+        .filter(|&k| lower.is_char_boundary(k))
+        .find_map(|k| domains::find(&lower[k..]))?;
     let cut = s.len() - best.domain.len();
     let local = s.get(..cut)?.strip_suffix('.').unwrap_or(s.get(..cut)?);
     let dom = s.get(cut..)?;
@@ -182,7 +183,8 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             }
         }
     };
-    out.address = if fixes { s.clone() } else { format!("{local}@{dom}") };
+    // Without a fix there was exactly one `@`: `s` is `local@dom` already.
+    out.address = s;
     let mut local = local;
     // The local part.
     if local.is_empty() {
@@ -213,8 +215,12 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     }
     // The domain.
     let dc = domain::check(&dom);
-    let domain_fixed = dc.fixed.clone();
-    out.notes.extend(dc.notes);
+    let domain_fixed = dc.fixed;
+    if out.notes.is_empty() {
+        out.notes = dc.notes;
+    } else {
+        out.notes.extend(dc.notes);
+    }
     let final_domain = domain_fixed.clone().unwrap_or_else(|| dom.to_ascii_lowercase());
     if domain_fixed.is_some() {
         fixes = true;
@@ -252,11 +258,20 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
         }
     }
     if fixes {
-        out.fixed = Some(format!("{local}@{}", domain_fixed.as_deref().unwrap_or(&dom)));
+        out.fixed = Some(concat3(&local, "@", domain_fixed.as_deref().unwrap_or(&dom)));
     }
     out.local = local;
     out.domain = final_domain;
     out
+}
+
+/// `a + b + c` in one allocation (`format!` costs several times more on this path).
+fn concat3(a: &str, b: &str, c: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + c.len());
+    s.push_str(a);
+    s.push_str(b);
+    s.push_str(c);
+    s
 }
 
 fn provider_note(p: Problem, local: &str, domain: &str) -> Note {

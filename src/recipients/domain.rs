@@ -242,22 +242,20 @@ pub fn check(typed: &str) -> DomainCheck {
         }
         return out;
     }
-    let labels: Vec<&str> = domain.split('.').collect();
-    let n = labels.len();
-    let tld = labels[n - 1];
+    // The domain has a dot here: `head.tld`; three labels or more when `head` has one too.
+    let (head, tld) = domain.rsplit_once('.').unwrap_or(("", &domain));
+    let three = head.contains('.');
     // `qq.com.com`: the ending typed twice.
-    if n >= 3 && labels[n - 2] == tld && tlds::exists(tld) {
-        let fixed = labels[..n - 1].join(".");
-        out.add(Rule::RepeatedTld, &[&format!("{tld}.{tld}")], true);
-        out.fixed = Some(fixed);
+    if three && head.rsplit('.').next() == Some(tld) && tlds::exists(tld) {
+        out.add(Rule::RepeatedTld, &[&[tld, ".", tld].concat()], true);
+        out.fixed = Some(head.to_string());
         return out;
     }
     // `163.com.cn`: a big provider's domain with a country ending added out of habit.
-    if n >= 3 {
-        let head = labels[..n - 1].join(".");
-        if let Some(m) = domains::find(&head) {
+    if three {
+        if let Some(m) = domains::find(head) {
             if m.tier == Tier::Top && matches!(tld, "cn" | "hk" | "tw" | "com" | "net") {
-                out.add(Rule::ExtraSuffix, &[&head, tld, m.domain], true);
+                out.add(Rule::ExtraSuffix, &[head, tld, m.domain], true);
                 out.fixed = Some(m.domain.to_string());
                 return out;
             }

@@ -2,7 +2,8 @@
 //! (separators, duplicates, limits, many Cc, external recipients, earlier bounces, the allowlist),
 //! and the field with every fix applied.
 
-use crate::knowledge::{domains, tlds};
+use crate::knowledge::{catalogue, domains, tlds};
+use crate::reason::Reason;
 use crate::recipients::normalise::{self, Normalised};
 use crate::recipients::rules::Rule;
 use crate::recipients::split::{self, Segment};
@@ -67,6 +68,9 @@ fn plain_letters(s: &str) -> bool {
 
 /// `qq,com` and `13211083416；139.com`: a separator typed inside one address. Merges such pairs.
 fn merge(chars: &[char], items: Vec<Item>) -> Vec<Item> {
+    if items.len() < 2 {
+        return items;
+    }
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         if let Some(prev) = out.last_mut() {
@@ -128,41 +132,70 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
 }
 
 /// A plain ASCII address of a known mail domain that its provider's rules accept: nothing to say
-/// about it. Returns (local part, lowercase domain).
-fn plain_known(text: &str) -> Option<(&str, String)> {
+/// about it. Returns (local part, the table's (lowercase) domain). One pass over the bytes and no
+/// allocation: it is asked of every address on every keystroke.
+fn plain_known(text: &str) -> Option<(&str, &'static str)> {
     if text.len() > 254 {
         return None;
     }
-    let (local, domain) = text.split_once('@')?;
-    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b);
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local.bytes().all(atext)
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..");
-    if !local_ok || !domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+    let at = text.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&text[..at], &text[at + 1..]);
+    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
         return None;
     }
-    let lower = domain.to_ascii_lowercase();
-    let known = domains::find(&lower)?;
+    let mut prev_dot = false;
+    for b in local.bytes() {
+        let dot = b == b'.';
+        if (dot && prev_dot) || !(dot || b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b)) {
+            return None;
+        }
+        prev_dot = dot;
+    }
+    // Lowercased on the stack: no table domain is this long, so a longer one is not known.
+    let mut buf = [0u8; 64];
+    let lower = buf.get_mut(..domain.len())?;
+    for (l, b) in lower.iter_mut().zip(domain.bytes()) {
+        if !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+            return None;
+        }
+        *l = b.to_ascii_lowercase();
+    }
+    let known = domains::find(std::str::from_utf8(lower).ok()?)?;
     if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
         return None; // maybe a QQ number at a look-alike of qq.com: the pipeline decides
     }
-    if crate::knowledge::localparts::check(local, &lower).is_some() {
+    if crate::knowledge::localparts::check(local, known.domain).is_some() {
         return None;
     }
-    Some((local, lower))
+    Some((local, known.domain))
 }
 
 /// The common case on every keystroke, answered without the pipeline: one plain address of a known
-/// mail domain (see [`plain_known`]) and no context to consult. Gives exactly the report the full
-/// pipeline would (tests/recipients.rs compares the two).
+/// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
+/// report the full pipeline would (tests/recipients.rs compares the two).
 pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    if !opts.allowlist.is_empty() || !opts.bounced.is_empty() || opts.from.is_some() {
+    let (_, domain) = plain_known(text)?;
+    // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
+    // field of one quiet recipient: the allowlist only quiets findings (there are none); a
+    // remembered bounce of this address, or a sender inside an organisation writing outside it,
+    // is a finding: the pipeline says it. Provider caps and many-Cc need more recipients than one.
+    if opts.bounced.iter().any(|b| {
+        let a = b.address.trim();
+        !a.is_empty() && a.eq_ignore_ascii_case(text)
+    }) {
         return None;
     }
-    plain_known(text)?;
+    if let Some(from) = opts.from.as_deref() {
+        let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
+        if let Some(own) = own.filter(|d| domains::find(d).is_none_or(|m| !m.free)) {
+            let inside = domain == own
+                || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
+                || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
+            if !inside {
+                return None;
+            }
+        }
+    }
     Some(FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
@@ -194,6 +227,15 @@ pub fn check(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldRe
 pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
     let lang = opts.lang;
     let chars: Vec<char> = text.chars().collect();
+    // Chars [a, b) of the field as a String: straight from the text when it is ASCII (char and
+    // byte offsets are the same), else collected.
+    let ascii = chars.len() == text.len();
+    let sub = |a: usize, b: usize| -> String {
+        match text.get(a..b).filter(|_| ascii) {
+            Some(s) => s.to_string(),
+            None => chars[a..b].iter().collect(),
+        }
+    };
     let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
     let truncated = total > segments.len();
     let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
@@ -210,8 +252,11 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     let mut seen: Vec<String> = Vec::new();
     let mut any_fix = false;
     for item in &items {
-        let raw: String = chars[item.start..item.end].iter().collect();
-        let typed_addr: String = chars[item.addr_start..item.addr_end].iter().collect();
+        let raw = sub(item.start, item.end);
+        let typed_addr: std::borrow::Cow<str> = match text.get(item.addr_start..item.addr_end).filter(|_| ascii) {
+            Some(s) => s.into(),
+            None => chars[item.addr_start..item.addr_end].iter().collect::<String>().into(),
+        };
         let mut notes: Vec<Note> = Vec::new();
         if item.too_long {
             notes.push(Note::new(Rule::AddressTooLong, &[&typed_addr.len().to_string()], false));
@@ -236,20 +281,24 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         }
         let plain =
             if item.norm.notes.is_empty() && item.joined.is_none() { plain_known(&item.norm.text) } else { None };
-        let ac = match plain {
+        let mut ac = match plain {
             Some((local, domain)) => address::AddressCheck {
                 address: item.norm.text.clone(),
                 local: local.to_string(),
-                domain,
+                domain: domain.to_string(),
                 ..address::AddressCheck::default()
             },
             None => address::check(&item.norm.text, item.bracketed),
         };
-        notes.extend(ac.notes);
+        if notes.is_empty() {
+            notes = std::mem::take(&mut ac.notes);
+        } else {
+            notes.append(&mut ac.notes);
+        }
         let name = item.name.clone().or(ac.name);
         let typed_trim = typed_addr.trim_matches([' ', '\t']);
         let normalised_changed = item.norm.text.trim_matches(' ') != typed_trim || item.joined.is_some();
-        let candidate = ac.fixed.clone().or_else(|| normalised_changed.then(|| ac.address.clone()));
+        let candidate = ac.fixed.take().or_else(|| normalised_changed.then(|| ac.address.clone()));
         let suggestion = candidate.filter(|c| c != typed_trim);
         // Allowlist: the user said this address or domain is right; warnings go quiet.
         let mut suggestion = suggestion;
@@ -269,7 +318,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 if !addr.is_empty() && (addr == key_addr || addr == typed_lower) {
                     let date = if b.date.trim().is_empty() { "?" } else { b.date.trim() };
                     let reason = if b.reason.trim().is_empty() { "?" } else { b.reason.trim() };
-                    notes.push(Note::new(Rule::BouncedBefore, &[date, reason], false));
+                    // The reason's readable name from the catalogue (`userunknown` → 地址不存在 /
+                    // no such user); a name the core does not know is shown as it was given.
+                    let (zh, en) = match Reason::parse(reason) {
+                        Some(r) => (catalogue::short(r).zh, catalogue::short(r).en),
+                        None => (reason, reason),
+                    };
+                    notes.push(Note::bi(Rule::BouncedBefore, &[(date, date), (zh, en)], false));
                     break;
                 }
             }
@@ -282,13 +337,17 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             }
         }
         // Duplicates after normalisation.
-        let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
-        let duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
-        if duplicate {
-            // No address to suggest: the fixed field simply leaves this copy out.
-            notes.push(Note::new(Rule::Duplicate, &[&dup_key], false));
-        } else {
-            seen.push(dup_key);
+        // (A field of one recipient has none: no key to make.)
+        let mut duplicate = false;
+        if items.len() > 1 {
+            let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
+            duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
+            if duplicate {
+                // No address to suggest: the fixed field simply leaves this copy out.
+                notes.push(Note::new(Rule::Duplicate, &[&dup_key], false));
+            } else {
+                seen.push(dup_key);
+            }
         }
         let verdict = severity_verdict(&notes);
         let mut findings: Vec<_> =
@@ -305,9 +364,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                     '＞' => '>',
                     c => *c,
                 };
-                let before: String = chars[item.start..item.addr_start].iter().map(ascii).collect();
-                let after: String = chars[item.addr_end.min(item.end)..item.end].iter().map(ascii).collect();
-                format!("{before}{s}{after}")
+                let (before, after) =
+                    (&chars[item.start..item.addr_start], &chars[item.addr_end.min(item.end)..item.end]);
+                let mut r = String::with_capacity(s.len() + 4 * (before.len() + after.len()));
+                r.extend(before.iter().map(ascii));
+                r.push_str(s);
+                r.extend(after.iter().map(ascii));
+                r
             })
         };
         any_fix |= replacement.is_some();

@@ -132,13 +132,13 @@ pub struct CheckOptions {
     pub bounced: Vec<RememberedBounce>,
 }
 
-/// A finding before it is rendered in a language: rule, severity, message arguments (zh, en), and
-/// whether the recipient's fixed address resolves it.
+/// A finding before it is rendered in a language: rule, severity, message arguments (zh, and en
+/// when it differs), and whether the recipient's fixed address resolves it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub rule: Rule,
     pub severity: Severity,
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(String, Option<String>)>,
     pub fixes: bool,
 }
 
@@ -146,12 +146,7 @@ impl Note {
     /// A note with the rule's usual severity; each argument is the same in both languages.
     #[inline(never)] // called from dozens of places: one copy keeps the wasm small
     pub fn new(rule: Rule, args: &[&str], fixes: bool) -> Note {
-        Note {
-            rule,
-            severity: rule.severity(),
-            args: args.iter().map(|a| (a.to_string(), a.to_string())).collect(),
-            fixes,
-        }
+        Note { rule, severity: rule.severity(), args: args.iter().map(|a| (a.to_string(), None)).collect(), fixes }
     }
 
     /// A note whose arguments differ by language.
@@ -160,19 +155,34 @@ impl Note {
         Note {
             rule,
             severity: rule.severity(),
-            args: args.iter().map(|(z, e)| (z.to_string(), e.to_string())).collect(),
+            args: args.iter().map(|(z, e)| (z.to_string(), (z != e).then(|| e.to_string()))).collect(),
             fixes,
         }
     }
 
     /// Renders the note in `lang`.
     pub fn render(&self, lang: Lang, suggestion: Option<&str>) -> Finding {
-        let args: Vec<&str> =
-            self.args.iter().map(|(z, e)| if lang == Lang::Zh { z.as_str() } else { e.as_str() }).collect();
+        fn pick(lang: Lang, (z, e): &(String, Option<String>)) -> &str {
+            match lang {
+                Lang::Zh => z,
+                Lang::En => e.as_deref().unwrap_or(z),
+            }
+        }
+        let arg = |a| pick(lang, a);
+        // The arguments on the stack (no rule has more than a few).
+        let mut few = [""; 4];
+        let message = if self.args.len() <= few.len() {
+            for (slot, a) in few.iter_mut().zip(&self.args) {
+                *slot = arg(a);
+            }
+            self.rule.text().format(lang, &few[..self.args.len()])
+        } else {
+            self.rule.text().format(lang, &self.args.iter().map(arg).collect::<Vec<_>>())
+        };
         Finding {
             rule: self.rule.id().to_string(),
             severity: self.severity,
-            message: self.rule.text().format(lang, &args),
+            message,
             suggestion: if self.fixes { suggestion.map(str::to_string) } else { None },
         }
     }
