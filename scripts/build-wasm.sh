@@ -17,3 +17,9 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 raw=$(stat -c %s "$out/tuixin_bg.wasm")
 gz=$(gzip -9c "$out/tuixin_bg.wasm" | wc -c)
 echo "wasm: $raw bytes, $gz gzipped ($out/tuixin_bg.wasm)"
+# The size budget of the issue: the analyzer ships inside an extension and a page, ≤ 500 KB gzipped.
+budget=500000
+if [ "$gz" -gt "$budget" ]; then
+  echo "wasm: $gz bytes gzipped is over the budget of $budget" >&2
+  exit 1
+fi
