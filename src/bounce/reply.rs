@@ -22,7 +22,8 @@ pub fn parse(text: &str) -> Option<Found> {
         || lower.contains("mailbox unavailable")
         || lower.contains("mail content denied")
         || lower.contains("user not found")
-        || lower.contains("mailbox not found");
+        || lower.contains("mailbox not found")
+        || distinctive(t);
     if code.is_none() && status.is_none() && !known {
         return None;
     }
@@ -31,4 +32,13 @@ pub fn parse(text: &str) -> Option<Found> {
         .and_then(|&(s, e)| t.get(s..e))
         .map(|a| a.trim_matches(['<', '>']).to_ascii_lowercase());
     Some(Found { address, diagnostic: Some(cut(&squeeze(t), 1200).to_string()), ..Found::default() })
+}
+
+/// A Netease or Tencent text that no other system uses (`ERR.LOGIN.PASSERR`, `该用户不存在`,
+/// `... is a deactivated mailbox`): such a paste is a failure even without a reply code in front
+/// (a mail client's `Invalid login: 460 ERR.LOGIN.PASSERR`). Rows bound to the providers' hosts
+/// are generic wording and do not count here.
+fn distinctive(text: &str) -> bool {
+    use crate::knowledge::codes::{find, Provider};
+    find(text, None).is_some_and(|p| matches!(p.provider, Provider::Netease | Provider::Tencent) && p.hosts.is_empty())
 }
