@@ -228,7 +228,12 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             &global,
             provider_host.as_deref(),
             &context_command,
-            Flags { google_groups, assume_rcpt, spam_filtered: input.headers.spasign_ng },
+            Flags {
+                google_groups,
+                assume_rcpt,
+                spam_filtered: input.headers.spasign_ng,
+                bare: report.kind == Kind::SmtpReply,
+            },
             opts,
         ));
     }
@@ -460,6 +465,8 @@ struct Flags {
     assume_rcpt: bool,
     /// au EZweb's `X-SPASIGN: NG` header.
     spam_filtered: bool,
+    /// A bare reply someone pasted: nothing says which system wrote it.
+    bare: bool,
 }
 
 fn finish(
@@ -470,7 +477,7 @@ fn finish(
     flags: Flags,
     opts: &ExplainOptions,
 ) -> BounceRecipient {
-    let Flags { google_groups, assume_rcpt, spam_filtered } = flags;
+    let Flags { google_groups, assume_rcpt, spam_filtered, bare } = flags;
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
     } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
@@ -509,7 +516,14 @@ fn finish(
     let remote_host = f.remote_host.take().filter(|h| !h.is_empty()).or_else(|| remote_host_in(&diag));
 
     let rcpt_domain = f.address.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_string());
-    let provider = provider_code(&diag, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host]);
+    // A Netease or QQ notice that names no remote host speaks in the provider's own words: its
+    // host is tried first (QQ's `Host not found` row over the Postfix wording the notice quotes).
+    let own_notice = remote_host.is_none() && matches!(bounce_host, Some("163.com") | Some("qq.com"));
+    let provider = if own_notice {
+        provider_code(&diag, &[bounce_host, rcpt_domain.as_deref()])
+    } else {
+        provider_code(&diag, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host])
+    };
     let tag = netease_tag(&diag);
     // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
     let provider = provider.or_else(|| tag.as_deref().and_then(crate::knowledge::codes::by_code));
@@ -563,6 +577,13 @@ fn finish(
     // au EZweb marks a refusal by its spam filter with `X-SPASIGN: NG` (Sisimai lhost/ezweb).
     if spam_filtered && matches!(reason, Reason::Undefined | Reason::OnHold) {
         reason = Reason::Filtered;
+    }
+    // A bare paste the generic classifier cannot place (`550 Invalid User`): a provider row's
+    // wording still says what happened, though without a host it is not claimed as their code.
+    if bare && matches!(reason, Reason::Undefined | Reason::OnHold) {
+        if let Some(p) = provider_code(&diag, &[Some("163.com"), Some("qq.com")]) {
+            reason = p.reason;
+        }
     }
     let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))

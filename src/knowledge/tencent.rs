@@ -408,7 +408,8 @@ pub static CODES: &[ProviderCode] = &[
         code: "Host not found",
         replies: &[],
         key: "host not found",
-        pattern: r"(?i)\bHost not found\b",
+        // The whole line: in a QQ notice this row, not Postfix's wording it quotes, explains it.
+        pattern: r"(?i)[^\r\n]*\bHost not found\b[^\r\n]*",
         hosts: TENCENT_HOSTS,
         reason: Reason::HostUnknown,
         temporary: false,
