@@ -10,7 +10,7 @@ use tuixin::{Fault, Reason};
 
 /// Rows that share provider and code on purpose (the text tells them apart).
 /// The first of them keeps the plain code as its code-book id.
-const DELIBERATE_DUPLICATES: &[(&str, &str)] = &[("Netease", "DT:SPM")];
+const DELIBERATE_DUPLICATES: &[(&str, &str)] = &[("Netease", "DT:SPM"), ("Coremail", "MI:IPB")];
 
 fn label(e: &ProviderCode) -> String {
     format!("{} {:?}", e.provider.name(), e.code)

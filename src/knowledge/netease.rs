@@ -177,7 +177,7 @@ pub static CODES: &[ProviderCode] = &[
     ProviderCode {
         provider: Provider::Netease,
         code: "HL:IPB",
-        replies: &["554", "421"],
+        replies: &["554"],
         key: "hl:ipb",
         pattern: r"(?i)\bHL:IPB\b[^\r\n]*",
         hosts: &[],
@@ -199,6 +199,26 @@ pub static CODES: &[ProviderCode] = &[
         ],
         sample: "554 HL:IPB 163mx02 mxmail.netease.com, <transid>",
         source: concat!(n1!(), "; ", n2!(), "; N6 lists 421 HL:IPB as a temporary blacklist"),
+    },
+    ProviderCode {
+        provider: Provider::Other("Coremail"),
+        code: "HL:IPB",
+        replies: &["421"],
+        key: "hl:ipb",
+        // A 421 at connect time: the temporary blacklist of Coremail systems, not Netease's lasting 554.
+        pattern: r"(?i)[^\r\n]*\b421\b[^\r\n]{0,16}HL:IPB\b[^\r\n]*",
+        hosts: &[],
+        reason: Reason::Blocked,
+        temporary: true,
+        fault: Fault::SenderServer,
+        title: Text::new("发信 IP 在临时黑名单上", "The sending IP is on a temporary blacklist"),
+        detail: Text::new(
+            "收件方（Coremail 系统）把发信 IP 暂时列入了黑名单，连接时就拒绝。这是一段时间的限制，与收件人地址和邮件内容无关。",
+            "The receiving Coremail system has put the sending IP on its temporary blacklist and refuses it at connection time. It lasts a while and has nothing to do with the recipient or the content.",
+        ),
+        actions: acts![WAIT_HOURS, TELL_PROVIDER, ADMIN_RBL],
+        sample: "421 HL:IPB mx.example.edu.cn",
+        source: n6!(),
     },
     ProviderCode {
         provider: Provider::Other("Coremail"),
@@ -324,7 +344,7 @@ pub static CODES: &[ProviderCode] = &[
     ProviderCode {
         provider: Provider::Other("Coremail"),
         code: "MI:IPB",
-        replies: &["450", "550"],
+        replies: &["550"],
         key: "mi:ipb",
         pattern: r"(?i)\bMI:IPB\b[^\r\n]*",
         hosts: &[],
@@ -338,6 +358,26 @@ pub static CODES: &[ProviderCode] = &[
         ),
         actions: acts![TELL_PROVIDER, ADMIN_RBL],
         sample: "550 MI:IPB mx.example.edu.cn",
+        source: n6!(),
+    },
+    ProviderCode {
+        provider: Provider::Other("Coremail"),
+        code: "MI:IPB",
+        replies: &["450"],
+        key: "mi:ipb",
+        // The reply number is what tells the temporary ban from the lasting one (550 above).
+        pattern: r"(?i)[^\r\n]*\b4\d\d\b[^\r\n]{0,16}MI:IPB\b[^\r\n]*",
+        hosts: &[],
+        reason: Reason::Blocked,
+        temporary: true,
+        fault: Fault::SenderServer,
+        title: Text::new("发信 IP 被暂时禁止", "The sending IP is banned for a while"),
+        detail: Text::new(
+            "收件方的 Coremail 系统暂时不接受这个发信 IP 的邮件（450 表示只是一段时间）。过一段时间后发信服务器重试通常能成功。",
+            "The receiving Coremail system is refusing mail from this sending IP for a while (450 means it is not for good). A later retry by the sending server usually succeeds.",
+        ),
+        actions: acts![WAIT_HOURS, TELL_PROVIDER, ADMIN_RBL],
+        sample: "450 MI:IPB mx.example.edu.cn",
         source: n6!(),
     },
     // ---- Session level ----
