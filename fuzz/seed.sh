@@ -4,11 +4,16 @@
 # when it is present.
 #   recipients: every line of the address fixtures (first column of .tsv), plus hand-picked oddities
 #   bounce:     every bounce fixture file (.eml .txt .msg) and the shared maildir
-#   mbox:       the .mbox fixtures, and small mboxes assembled from bounce fixtures
-# Files over 256 KiB are left out (libFuzzer mutates small inputs best). Idempotent.
+#   mbox:       the .mbox fixtures, and small mboxes assembled from small bounce fixtures
+# Files over 256 KiB are left out (libFuzzer mutates small inputs best).
+# A target's corpus is seeded once (marker fuzz/corpus/.seeded-<target>), so a corpus minimised with
+# `cargo fuzz cmin` stays minimised; FUZZ_RESEED=1 adds the seeds again (after new fixtures).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/fuzz/corpus"
+corpus="$root/fuzz/corpus"
+mkdir -p "$corpus/recipients" "$corpus/bounce" "$corpus/mbox"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/recipients" "$out/bounce" "$out/mbox"
 
 # A content-addressed copy: the same seed twice is one file.
@@ -60,8 +65,9 @@ if [ -d "$shared/sisimai-dev/maildir" ]; then
   find "$shared/sisimai-dev/maildir" -type f | while IFS= read -r f; do put bounce <"$f"; done
 fi
 
-# Small mboxes from groups of three bounce seeds.
-mapfile -t seeds < <(find "$out/bounce" -type f | sort | head -300)
+# Small mboxes from groups of three bounce seeds under 3 KB (an mbox fits the mbox target's 8 KB
+# max_len; big messages are the bounce target's business).
+mapfile -t seeds < <(find "$out/bounce" -type f -size -3k | sort | head -300)
 for ((i = 0; i + 2 < ${#seeds[@]}; i += 3)); do
   for f in "${seeds[@]:i:3}"; do
     printf 'From MAILER-DAEMON Thu Dec  3 02:00:00 2026\n'
@@ -70,5 +76,9 @@ for ((i = 0; i + 2 < ${#seeds[@]}; i += 3)); do
   done | put mbox
 done
 for t in recipients bounce mbox; do
-  echo "seed corpus $t: $(find "$out/$t" -type f | wc -l) files"
+  if [ ! -e "$corpus/.seeded-$t" ] || [ "${FUZZ_RESEED:-0}" = 1 ]; then
+    find "$out/$t" -type f -exec mv -f -t "$corpus/$t/" {} +
+    touch "$corpus/.seeded-$t"
+  fi
+  echo "corpus $t: $(find "$corpus/$t" -type f | wc -l) files"
 done
