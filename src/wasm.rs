@@ -15,9 +15,27 @@ use crate::recipients::{self, CheckOptions, FieldReport, Finding, Severity, Verd
 
 #[wasm_bindgen(module = "/src/wasm_report.js")]
 extern "C" {
-    /// Builds the report object from [`Packer`]'s output and the input string.
+    /// Builds the report object from [`Packer`]'s output (`n`: `n_len` u32 at `n_ptr`, `t`:
+    /// `t_len` bytes at `t_ptr`, read in place in `memory`) and the input string.
     #[wasm_bindgen(js_name = unpackFieldReport)]
-    fn unpack_field_report(n: &[u32], t: &[u8], input: &JsValue) -> JsValue;
+    fn unpack_field_report(
+        memory: &JsValue,
+        n_ptr: u32,
+        n_len: u32,
+        t_ptr: u32,
+        t_len: u32,
+        input: &JsValue,
+    ) -> JsValue;
+}
+
+thread_local! {
+    /// The module's memory, for src/wasm_report.js to read the packed form in place.
+    static MEMORY: JsValue = wasm_bindgen::memory();
+}
+
+/// An address or length in the wasm32 memory as the u32 it is.
+fn addr(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(0)
 }
 
 /// A missing string (`null`) in the packed form.
@@ -60,7 +78,10 @@ impl Packer<'_> {
         } else if s.len() == within.len() {
             (s == within).then_some(0)
         } else {
-            within.find(s)
+            // A plain scan: the strings are short, a searcher's setup costs more than it saves.
+            // A match of whole UTF-8 text starts and ends on char boundaries.
+            let (hay, needle) = (within.as_bytes(), s.as_bytes());
+            (0..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
         };
         match at {
             Some(b) if self.ascii => self.slice16(at16 + b, at16 + b + s.len()),
@@ -107,8 +128,9 @@ impl Packer<'_> {
         // Where the recipients are in the input: char offsets walked forward to bytes and UTF-16
         // units (recipients come in order; one pass over the input for them all).
         let mut cursor = (0usize, 0usize, 0usize); // (chars, bytes, UTF-16 units)
+        let ascii = self.ascii;
         let mut seek = |to: usize| -> Option<(usize, usize)> {
-            if self.ascii {
+            if ascii {
                 return (to <= input.len()).then_some((to, to));
             }
             if to < cursor.0 {
@@ -121,19 +143,11 @@ impl Packer<'_> {
             }
             Some((cursor.1, cursor.2))
         };
-        let spans: Vec<Option<(usize, usize, usize)>> = r
-            .recipients
-            .iter()
-            .map(|x| {
-                let (b0, u0) = seek(x.start)?;
-                let (b1, u1) = seek(x.end)?;
-                (b0 <= b1).then_some((b0, b1, u0)).filter(|_| u0 <= u1)
-            })
-            .collect();
-        for (x, span) in r.recipients.iter().zip(spans) {
+        for x in &r.recipients {
             // `raw` is the text between its offsets; the name and the address are mostly in it.
+            let span = seek(x.start).zip(seek(x.end));
             let (within, at16) = match span {
-                Some((b0, b1, u0)) => (&input[b0..b1], u0),
+                Some(((b0, u0), (b1, _))) => (input.get(b0..b1).unwrap_or(""), u0),
                 None => ("", 0),
             };
             self.sub(&x.raw, within, at16);
@@ -191,7 +205,17 @@ fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, n: &mut Vec<
     } else {
         p.field(&recipients::check_field(text, opts));
     }
-    unpack_field_report(p.n, p.t, js_text)
+    let (n, t) = (&*p.n, &*p.t);
+    MEMORY.with(|m| {
+        unpack_field_report(
+            m,
+            addr(n.as_ptr() as usize),
+            addr(n.len()),
+            addr(t.as_ptr() as usize),
+            addr(t.len()),
+            js_text,
+        )
+    })
 }
 
 /// Installs the panic hook once, so a bug shows a readable message in the console.
