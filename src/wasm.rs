@@ -203,7 +203,8 @@ fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, n: &mut Vec<
     if recipients::field::quiet(text, opts) {
         p.quiet();
     } else {
-        p.field(&recipients::check_field(text, opts));
+        // What `check_field` does when the fast path does not answer (asked once, not twice).
+        p.field(&recipients::field::full(text, opts, Vec::new()));
     }
     let (n, t) = (&*p.n, &*p.t);
     MEMORY.with(|m| {
