@@ -1,7 +1,7 @@
 //! The only wasm-bindgen code: thin shims from JavaScript to the core. Reports cross as plain
 //! JavaScript objects (serde-wasm-bindgen, JSON-compatible: `None` is `null`) with exactly the
 //! shape of the CLI's `--json` output, so the extension, the www page and the CLI agree.
-//! `checkRecipients` runs on every keystroke, so its report crosses packed (see [`pack_field`]) and
+//! `checkRecipients` runs on every keystroke, so its report crosses packed (see [`Packer`]) and
 //! src/wasm_report.js builds the object: the same object, several times faster than one boundary
 //! call per key and value.
 
@@ -15,28 +15,82 @@ use crate::recipients::{self, CheckOptions, FieldReport, Finding, Severity, Verd
 
 #[wasm_bindgen(module = "/src/wasm_report.js")]
 extern "C" {
-    /// Builds the report object from [`pack_field`]'s output.
+    /// Builds the report object from [`Packer`]'s output (`n`: `n_len` u32 at `n_ptr`, `t`:
+    /// `t_len` bytes at `t_ptr`, read in place in `memory`) and the input string.
     #[wasm_bindgen(js_name = unpackFieldReport)]
-    fn unpack_field_report(n: &[u32], t: &str) -> JsValue;
+    fn unpack_field_report(
+        memory: &JsValue,
+        n_ptr: u32,
+        n_len: u32,
+        t_ptr: u32,
+        t_len: u32,
+        input: &JsValue,
+    ) -> JsValue;
+}
+
+thread_local! {
+    /// The module's memory, for src/wasm_report.js to read the packed form in place.
+    static MEMORY: JsValue = wasm_bindgen::memory();
+}
+
+/// An address or length in the wasm32 memory as the u32 it is.
+fn addr(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(0)
 }
 
 /// A missing string (`null`) in the packed form.
 const NONE: u32 = u32::MAX;
+/// A string that is a slice of the input: two numbers follow, its start and end (UTF-16 units).
+const SLICE: u32 = u32::MAX - 1;
 
-/// The packed form src/wasm_report.js reads: numbers and string lengths (in UTF-16 code units) in
-/// `n`, in the order of the struct fields; the strings concatenated in `t`.
-struct Packer {
-    n: Vec<u32>,
-    t: String,
+/// Length in UTF-16 code units from the UTF-8 bytes: one unit per character (every byte but
+/// continuation bytes), two for those outside the BMP (four-byte sequences, lead byte 0xF0 and up).
+fn utf16_len(s: &str) -> usize {
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
-impl Packer {
+/// The packed form src/wasm_report.js reads: numbers and string lengths (in UTF-16 code units) in
+/// `n`, in the order of the struct fields; the strings concatenated in `t` (UTF-8). A string found
+/// in the input (the input itself, raw texts, most addresses and names) is sent as a slice of the
+/// JavaScript string the caller passed instead: no text to encode or decode.
+struct Packer<'a> {
+    n: &'a mut Vec<u32>,
+    t: &'a mut Vec<u8>,
+    input: &'a str,
+    ascii: bool,
+}
+
+impl Packer<'_> {
     fn str(&mut self, s: &str) {
-        // UTF-16 length from the UTF-8 bytes: one unit per character (every byte but continuation
-        // bytes), two for those outside the BMP (four-byte sequences, lead byte 0xF0 and up).
-        let len = s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
-        self.n.push(u32::try_from(len).unwrap_or(0));
-        self.t.push_str(s);
+        self.num(utf16_len(s));
+        self.t.extend_from_slice(s.as_bytes());
+    }
+    fn slice16(&mut self, start: usize, end: usize) {
+        self.n.push(SLICE);
+        self.num(start);
+        self.num(end);
+    }
+    /// A string likely to be part of `within` (a part of the input starting at UTF-16 offset
+    /// `at16`): a slice of the input when it is.
+    fn sub(&mut self, s: &str, within: &str, at16: usize) {
+        let at = if s.is_empty() || s.len() > within.len() {
+            None
+        } else if s.len() == within.len() {
+            (s == within).then_some(0)
+        } else {
+            // A plain scan: the strings are short, a searcher's setup costs more than it saves.
+            // A match of whole UTF-8 text starts and ends on char boundaries.
+            let (hay, needle) = (within.as_bytes(), s.as_bytes());
+            (0..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+        };
+        match at {
+            Some(b) if self.ascii => self.slice16(at16 + b, at16 + b + s.len()),
+            Some(b) => {
+                let start = at16 + utf16_len(&within[..b]);
+                self.slice16(start, start + utf16_len(s));
+            }
+            None => self.str(s),
+        }
     }
     fn opt(&mut self, s: Option<&str>) {
         match s {
@@ -45,7 +99,7 @@ impl Packer {
         }
     }
     fn num(&mut self, x: usize) {
-        self.n.push(u32::try_from(x).unwrap_or(u32::MAX - 1));
+        self.n.push(u32::try_from(x).unwrap_or(u32::MAX - 2));
     }
     fn findings(&mut self, fs: &[Finding]) {
         self.num(fs.len());
@@ -60,34 +114,109 @@ impl Packer {
             self.opt(f.suggestion.as_deref());
         }
     }
+
+    /// Packs a field report (of this input).
+    fn field(&mut self, r: &FieldReport) {
+        let input = self.input;
+        let whole16 = if self.ascii { input.len() } else { utf16_len(input) };
+        if r.input == input {
+            self.slice16(0, whole16);
+        } else {
+            self.str(&r.input);
+        }
+        self.num(r.recipients.len());
+        // Where the recipients are in the input: char offsets walked forward to bytes and UTF-16
+        // units (recipients come in order; one pass over the input for them all).
+        let mut cursor = (0usize, 0usize, 0usize); // (chars, bytes, UTF-16 units)
+        let ascii = self.ascii;
+        let mut seek = |to: usize| -> Option<(usize, usize)> {
+            if ascii {
+                return (to <= input.len()).then_some((to, to));
+            }
+            if to < cursor.0 {
+                cursor = (0, 0, 0);
+            }
+            let mut chars = input.get(cursor.1..)?.chars();
+            while cursor.0 < to {
+                let c = chars.next()?;
+                cursor = (cursor.0 + 1, cursor.1 + c.len_utf8(), cursor.2 + c.len_utf16());
+            }
+            Some((cursor.1, cursor.2))
+        };
+        for x in &r.recipients {
+            // `raw` is the text between its offsets; the name and the address are mostly in it.
+            let span = seek(x.start).zip(seek(x.end));
+            let (within, at16) = match span {
+                Some(((b0, u0), (b1, _))) => (input.get(b0..b1).unwrap_or(""), u0),
+                None => ("", 0),
+            };
+            self.sub(&x.raw, within, at16);
+            self.num(x.start);
+            self.num(x.end);
+            match x.name.as_deref() {
+                Some(name) => self.sub(name, within, at16),
+                None => self.n.push(NONE),
+            }
+            self.sub(&x.address, within, at16);
+            self.n.push(match x.verdict {
+                Verdict::Ok => 0,
+                Verdict::Info => 1,
+                Verdict::Warning => 2,
+                Verdict::Error => 3,
+            });
+            self.opt(x.suggestion.as_deref());
+            self.findings(&x.findings);
+        }
+        self.findings(&r.findings);
+        self.opt(r.fixed.as_deref());
+    }
+
+    /// Packs the report [`recipients::field::fast_path`] gives for a quiet input (ASCII): the
+    /// input as input, raw and address of its one recipient, and nothing else; without building it.
+    fn quiet(&mut self) {
+        let len = self.input.len();
+        self.slice16(0, len); // input
+        self.num(1);
+        self.slice16(0, len); // raw
+        self.num(0); // start
+        self.num(len); // end
+        self.n.push(NONE); // name
+        self.slice16(0, len); // address
+        self.n.push(0); // verdict ok
+        self.n.push(NONE); // suggestion
+        self.num(0); // findings
+        self.num(0); // field findings
+        self.n.push(NONE); // fixed
+    }
 }
 
-/// Packs a field report for src/wasm_report.js.
-fn pack_field(r: &FieldReport) -> Packer {
-    let mut p = Packer {
-        n: Vec::with_capacity(16 + 16 * r.recipients.len()),
-        t: String::with_capacity(4 * r.input.len() + 64),
-    };
-    p.str(&r.input);
-    p.num(r.recipients.len());
-    for x in &r.recipients {
-        p.str(&x.raw);
-        p.num(x.start);
-        p.num(x.end);
-        p.opt(x.name.as_deref());
-        p.str(&x.address);
-        p.n.push(match x.verdict {
-            Verdict::Ok => 0,
-            Verdict::Info => 1,
-            Verdict::Warning => 2,
-            Verdict::Error => 3,
-        });
-        p.opt(x.suggestion.as_deref());
-        p.findings(&x.findings);
+thread_local! {
+    /// The packer's buffers, kept between calls (no allocation per keystroke once warm).
+    static BUFFERS: std::cell::RefCell<(Vec<u32>, Vec<u8>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Packs the report on `text` into `n` and `t` and builds the object.
+fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, n: &mut Vec<u32>, t: &mut Vec<u8>) -> JsValue {
+    n.clear();
+    t.clear();
+    let mut p = Packer { n, t, input: text, ascii: text.is_ascii() };
+    if recipients::field::quiet(text, opts) {
+        p.quiet();
+    } else {
+        // What `check_field` does when the fast path does not answer (asked once, not twice).
+        p.field(&recipients::field::full(text, opts, Vec::new()));
     }
-    p.findings(&r.findings);
-    p.opt(r.fixed.as_deref());
-    p
+    let (n, t) = (&*p.n, &*p.t);
+    MEMORY.with(|m| {
+        unpack_field_report(
+            m,
+            addr(n.as_ptr() as usize),
+            addr(n.len()),
+            addr(t.as_ptr() as usize),
+            addr(t.len()),
+            js_text,
+        )
+    })
 }
 
 /// Installs the panic hook once, so a bug shows a readable message in the console.
@@ -109,11 +238,22 @@ fn options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T
 }
 
 /// `checkRecipients(text, {lang, from, field, allowlist, bounced})` → the `tuixin check --json` object.
+/// `text` must be a string.
 #[wasm_bindgen(js_name = checkRecipients)]
-pub fn check_recipients(text: &str, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_recipients(text: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let opts: CheckOptions = options(opts)?;
-    let packed = pack_field(&recipients::check_field(text, &opts));
-    Ok(unpack_field_report(&packed.n, &packed.t))
+    let Some(s) = text.as_string() else {
+        return Err(JsValue::from_str("checkRecipients: the text must be a string"));
+    };
+    let report = BUFFERS.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            let (n, t) = &mut *b;
+            check_packed(&s, &text, &opts, n, t)
+        }
+        // Only if a call were ever nested in another: fresh buffers.
+        Err(_) => check_packed(&s, &text, &opts, &mut Vec::new(), &mut Vec::new()),
+    });
+    Ok(report)
 }
 
 /// `explainBounce(text, {lang, check})` → the `tuixin explain --json` object for pasted text.

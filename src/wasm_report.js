@@ -1,20 +1,41 @@
 // The JavaScript half of `checkRecipients` (src/wasm.rs): builds the report object from the packed
-// form the wasm writes, so that one call and one string cross the boundary instead of a call per key
-// and value. Keys come in the order of the Rust structs (the `tuixin check --json` object), and
-// tests/wasm.rs compares JSON.stringify of the result with the CLI's JSON for every fixture input.
+// form the wasm writes, so that one call crosses the boundary instead of a call per key and value.
+// Keys come in the order of the Rust structs (the `tuixin check --json` object), and tests/wasm.rs
+// compares JSON.stringify of the result with the CLI's JSON for every fixture input.
 //
-// Packed form: `n` (a Uint32Array, read only during this call) and `t` (every string, concatenated).
-// A string is its length in UTF-16 code units in `n` and its text next in `t`; a missing one
-// (`null`) is NONE. Severity and verdict are their index in the tables below (the Rust enums' order).
+// Packed form, read in place in the wasm memory during this call: `n` (u32 numbers) and `t` (the
+// bytes of every string not taken from the input, UTF-8, concatenated); and `input` (the string
+// the caller passed). A string is either its length in UTF-16 code units in `n` and its text next
+// in `t`, or SLICE and its start and end in `input` (no text crosses: most strings of a report are
+// parts of the input); a missing one (`null`) is NONE. Severity and verdict are their index in the
+// tables below (the Rust enums' order).
 const NONE = 0xffffffff;
+const SLICE = 0xfffffffe;
 const SEVERITIES = ['info', 'warning', 'error'];
 const VERDICTS = ['ok', 'info', 'warning', 'error'];
+const utf8 = new TextDecoder();
 
-export function unpackFieldReport(n, t) {
-  let i = 0;
+// Views of the wasm memory, made again only when it has grown (a new buffer).
+let mem32 = null;
+let mem8 = null;
+
+export function unpackFieldReport(memory, nPtr, nLen, tPtr, tLen, input) {
+  const buffer = memory.buffer;
+  if (mem32 === null || mem32.buffer !== buffer) {
+    mem32 = new Uint32Array(buffer);
+    mem8 = new Uint8Array(buffer);
+  }
+  const n = mem32;
+  // Most reports (a quiet address) have no text of their own: nothing to decode.
+  const t = tLen === 0 ? '' : utf8.decode(mem8.subarray(tPtr, tPtr + tLen));
+  let i = nPtr >>> 2;
   let p = 0;
   const str = () => {
     const len = n[i++];
+    if (len === SLICE) {
+      const start = n[i++];
+      return input.slice(start, n[i++]);
+    }
     return t.slice(p, (p += len));
   };
   const opt = () => {
@@ -31,7 +52,7 @@ export function unpackFieldReport(n, t) {
     }
     return out;
   };
-  const input = str();
+  const inputCopy = str();
   const recipients = [];
   for (let k = n[i++]; k > 0; k--) {
     recipients.push({
@@ -45,5 +66,5 @@ export function unpackFieldReport(n, t) {
       findings: findings(),
     });
   }
-  return { input, recipients, findings: findings(), fixed: opt() };
+  return { input: inputCopy, recipients, findings: findings(), fixed: opt() };
 }

@@ -25,7 +25,8 @@ fn opts(json: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn check_has_the_contract_shape() {
-    let r = check_recipients("张三 <zhangsan@qq.com>; lisi@163.com", opts(r#"{"lang":"en"}"#)).unwrap();
+    let r =
+        check_recipients(JsValue::from_str("张三 <zhangsan@qq.com>; lisi@163.com"), opts(r#"{"lang":"en"}"#)).unwrap();
     assert_eq!(keys(&r), ["findings", "fixed", "input", "recipients"]);
     assert!(get(&r, "fixed").is_null());
     let recips = Array::from(&get(&r, "recipients"));
@@ -48,8 +49,10 @@ fn explain_has_the_contract_shape() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_an_error_not_a_trap() {
-    assert!(check_recipients("a@qq.com", opts(r#"{"lang":"klingon"}"#)).is_err());
-    assert!(check_recipients("a@qq.com", JsValue::from_str("nonsense")).is_err());
+    assert!(check_recipients(JsValue::from_str("a@qq.com"), opts(r#"{"lang":"klingon"}"#)).is_err());
+    assert!(check_recipients(JsValue::from_str("a@qq.com"), JsValue::from_str("nonsense")).is_err());
+    assert!(check_recipients(JsValue::from_f64(1.0), JsValue::UNDEFINED).is_err());
+    assert!(check_recipients(JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
 }
 
 /// The report crosses packed (src/wasm.rs) and src/wasm_report.js builds the object: it must be
@@ -85,7 +88,7 @@ fn check_object_is_the_cli_json() {
         for input in &inputs {
             let text = format!("{input}; a12345@qq.com");
             for t in [input.as_str(), text.as_str()] {
-                let got = check_recipients(t, opts(o)).unwrap();
+                let got = check_recipients(JsValue::from_str(t), opts(o)).unwrap();
                 let got = js_sys::JSON::stringify(&got).unwrap().as_string().unwrap();
                 let want = serde_json::to_string(&check_field(t, &copts)).unwrap();
                 let want = js_sys::JSON::stringify(&opts(&want)).unwrap().as_string().unwrap();

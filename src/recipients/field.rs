@@ -174,29 +174,7 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
 /// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
 /// report the full pipeline would (tests/recipients.rs compares the two).
 pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    let (_, domain) = plain_known(text)?;
-    // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
-    // field of one quiet recipient: the allowlist only quiets findings (there are none); a
-    // remembered bounce of this address, or a sender inside an organisation writing outside it,
-    // is a finding: the pipeline says it. Provider caps and many-Cc need more recipients than one.
-    if opts.bounced.iter().any(|b| {
-        let a = b.address.trim();
-        !a.is_empty() && a.eq_ignore_ascii_case(text)
-    }) {
-        return None;
-    }
-    if let Some(from) = opts.from.as_deref() {
-        let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
-        if let Some(own) = own.filter(|d| domains::find(d).is_none_or(|m| !m.free)) {
-            let inside = domain == own
-                || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
-                || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
-            if !inside {
-                return None;
-            }
-        }
-    }
-    Some(FieldReport {
+    quiet(text, opts).then(|| FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
             raw: text.to_string(),
@@ -211,6 +189,34 @@ pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
         findings: Vec::new(),
         fixed: None,
     })
+}
+
+/// Whether [`fast_path`] answers for `text`: then its report holds `text` (ASCII) as input, raw and
+/// address, and nothing else (src/wasm.rs packs that report without building it).
+pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
+    let Some((_, domain)) = plain_known(text) else { return false };
+    // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
+    // field of one quiet recipient: the allowlist only quiets findings (there are none); a
+    // remembered bounce of this address, or a sender inside an organisation writing outside it,
+    // is a finding: the pipeline says it. Provider caps and many-Cc need more recipients than one.
+    if opts.bounced.iter().any(|b| {
+        let a = b.address.trim();
+        !a.is_empty() && a.eq_ignore_ascii_case(text)
+    }) {
+        return false;
+    }
+    if let Some(from) = opts.from.as_deref() {
+        let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
+        if let Some(own) = own.filter(|d| domains::find(d).is_none_or(|m| !m.free)) {
+            let inside = domain == own
+                || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
+                || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
+            if !inside {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Checks a field; `field_notes` carries notes found before (invalid UTF-8).
