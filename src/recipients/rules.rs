@@ -4,9 +4,21 @@
 use crate::i18n::{Lang, Text};
 use crate::recipients::{Finding, Severity};
 
-/// Every rule the checker knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Rule {
+/// Declares the rules once: the enum and `ALL`, its list for tests and documentation.
+macro_rules! rules {
+    ($($rule:ident,)*) => {
+        /// Every rule the checker knows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Rule {
+            $($rule,)*
+        }
+
+        /// Every rule, for tests and documentation.
+        pub const ALL: &[Rule] = &[$(Rule::$rule,)*];
+    };
+}
+
+rules! {
     // normalisation
     FullwidthAt,
     FullwidthDot,
@@ -69,63 +81,6 @@ pub enum Rule {
 
 use Rule::*;
 use Severity::{Error as E, Info as I, Warning as W};
-
-/// Every rule, for tests and documentation.
-pub const ALL: &[Rule] = &[
-    FullwidthAt,
-    FullwidthDot,
-    LookalikeDot,
-    FullwidthChar,
-    InvisibleChar,
-    UnusualSpace,
-    LookalikeChar,
-    SpaceInAddress,
-    MissingAt,
-    WrongAt,
-    DoubleAt,
-    SeparatorInAddress,
-    Incomplete,
-    InvalidChar,
-    DotPlacement,
-    HyphenPlacement,
-    LocalTooLong,
-    AddressTooLong,
-    LabelTooLong,
-    QuotedLocal,
-    DomainLiteral,
-    NonAsciiLocal,
-    IdnDomain,
-    NameWithoutBrackets,
-    MailtoPrefix,
-    MissingDot,
-    MissingTld,
-    DomainNoDot,
-    TrailingDot,
-    UnknownTld,
-    RepeatedTld,
-    ExtraSuffix,
-    ProviderTld,
-    LookalikeDomain,
-    DomainTypo,
-    AmbiguousDomain,
-    QqNumber,
-    NeteaseLocal,
-    MobileNumber,
-    GmailLocal,
-    MicrosoftLocal,
-    YahooLocal,
-    ProviderNonAscii,
-    FullwidthSeparator,
-    TrailingSeparator,
-    Duplicate,
-    TooManyRecipients,
-    ManyCc,
-    ExternalRecipient,
-    BouncedBefore,
-    InvalidUtf8,
-    FieldTruncated,
-    FindingsCapped,
-];
 
 impl Rule {
     /// The stable kebab-case id.
