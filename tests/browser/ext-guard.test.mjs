@@ -2,22 +2,15 @@
 // the draft, "send anyway" sends); Ctrl+Enter is guarded too; a clean send is untouched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, ready, ui, core, WAITS_CHECKER } from './lib/browser.mjs';
-import { SITES } from './lib/sites.mjs';
+import { launch, ui, core, WAITS_CHECKER } from './lib/browser.mjs';
+import { SITES, openSite } from './lib/sites.mjs';
 
 let b;
 let C;
 before(async () => { C = await core(); b = await launch(); });
 after(async () => { await b?.close(); });
 
-async function open(site) {
-  const s = SITES[site];
-  await b.page.goto('about:blank'); // a fresh page each time (the compose URLs differ from others only by the hash)
-  await b.page.goto(s.url);
-  const f = await s.frame(b.page);
-  await ready(f);
-  return f;
-}
+const open = (site) => openSite(b, site);
 const sent = (f) => f.evaluate(() => window.__sent);
 
 for (const site of Object.keys(SITES)) {

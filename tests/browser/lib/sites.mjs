@@ -1,6 +1,6 @@
 // The three compose UIs as the tests drive them: where the To field, the chips, the send button,
 // the subject and the body are in each replica.
-import { URLS, mainFrame } from './browser.mjs';
+import { URLS, mainFrame, ready } from './browser.mjs';
 
 const N163 = '[id="_dvModuleContainer_compose.ComposeModule_1"]';
 export const SITES = {
@@ -38,3 +38,13 @@ export const SITES = {
     body: (f) => f.locator('.mail-content-editor-inner'),
   },
 };
+
+/** Opens a site's compose page fresh in the launched browser `b`; resolves to its frame once the extension is ready. */
+export async function openSite(b, site) {
+  const s = SITES[site];
+  await b.page.goto('about:blank'); // a fresh page each time (the compose URLs differ from others only by the hash)
+  await b.page.goto(s.url);
+  const f = await s.frame(b.page);
+  await ready(f);
+  return f;
+}
