@@ -1,7 +1,7 @@
 // The code book page: every provider code, reason and status the core knows, from the wasm
 // export `codebook(lang)`; searchable as you type (in both languages), each entry linkable.
 
-import { core, el, debounce } from './core.js';
+import { loadCore, el, debounce } from './core.js';
 import { t, lang, setupLangSwitch, onLangChange } from './i18n.js';
 import { getBook } from './book.js';
 import { faultLabel } from './render.js';
@@ -58,15 +58,8 @@ function renderEntry(e, id, faults) {
 
 async function main() {
   const status = $('status');
-  status.textContent = t('loading');
-  let api;
-  try {
-    api = await core();
-  } catch (e) {
-    status.textContent = t('load.failed') + String(e);
-    status.classList.add('alert');
-    return;
-  }
+  const api = await loadCore(status, t);
+  if (!api) return;
   const q = $('q');
   const group = $('group');
   const host = $('book');

@@ -12,6 +12,18 @@ export function core() {
   return ready;
 }
 
+/** Loads the analyzer while `status` says so; on failure `status` says why and the result is null. */
+export async function loadCore(status, t) {
+  status.textContent = t('loading');
+  try {
+    return await core();
+  } catch (e) {
+    status.textContent = t('load.failed') + String(e);
+    status.classList.add('alert');
+    return null;
+  }
+}
+
 /**
  * Creates an element. `props`: `class`, `text` (textContent), `attrs` (plain attributes, never
  * event handlers or style), `dataset`, and `on` ({event: handler}). Children are nodes or strings

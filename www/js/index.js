@@ -1,6 +1,6 @@
 // The playground: the recipient checker, the bounce explainer and the install section.
 
-import { core, el, debounce, announce } from './core.js';
+import { loadCore, el, debounce, announce } from './core.js';
 import { t, has, lang, setupLangSwitch, onLangChange } from './i18n.js';
 import { renderRecipient, renderFieldFindings, renderReport } from './render.js';
 import { RECIPIENTS, BOUNCES } from './examples.js';
@@ -262,15 +262,8 @@ async function main() {
   setupShots();
   setupDownloads();
   const status = $('status');
-  status.textContent = t('loading');
-  let api;
-  try {
-    api = await core();
-  } catch (e) {
-    status.textContent = t('load.failed') + String(e);
-    status.classList.add('alert');
-    return;
-  }
+  const api = await loadCore(status, t);
+  if (!api) return;
   status.hidden = true;
   const labels = await loadFaultLabels(api);
   setupChecker(api);
