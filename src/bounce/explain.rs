@@ -21,12 +21,13 @@ pub fn build(
     provider: Option<&ProviderCode>,
     status: Option<&str>,
     suggestion: Option<&str>,
+    temporary: bool,
     lang: Lang,
 ) -> Explanation {
     let (title, detail, actions) = match provider {
         Some(p) => (p.title, p.detail, p.actions),
         None => {
-            let info = catalogue::reason_info(reason);
+            let info = catalogue::reason_info_as(reason, temporary);
             (info.title, info.detail, info.actions)
         }
     };

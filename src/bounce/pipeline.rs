@@ -305,7 +305,7 @@ fn simple(address: Option<String>, reason: Reason, opts: &ExplainOptions) -> Bou
         hard: false,
         temporary: info.temporary,
         fault: info.fault,
-        explanation: explain::build(reason, None, None, None, opts.lang),
+        explanation: explain::build(reason, None, None, None, false, opts.lang),
         address_check: None,
     }
 }
@@ -585,9 +585,9 @@ fn finish(
             reason = p.reason;
         }
     }
-    let info = catalogue::reason_info(reason);
     let four = status.as_deref().is_some_and(|s| s.starts_with("4."))
         || reply_code.as_deref().is_some_and(|c| c.starts_with('4'));
+    let info = catalogue::reason_info_as(reason, four);
     // A delay warning: the sending server is still retrying on its own.
     let delayed = f.action.as_deref().is_some_and(|a| a.starts_with("delayed"));
     let temporary = delayed
@@ -605,7 +605,7 @@ fn finish(
     {
         fault = Fault::RecipientAddress;
     }
-    let explanation = explain::build(reason, provider, status.as_deref(), suggestion.as_deref(), opts.lang);
+    let explanation = explain::build(reason, provider, status.as_deref(), suggestion.as_deref(), four, opts.lang);
     BounceRecipient {
         address: f.address,
         action: f.action.as_deref().and_then(action_value),

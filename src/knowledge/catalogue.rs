@@ -130,6 +130,26 @@ pub mod steps {
 
 use steps::*;
 
+/// The entry for a reason as it was reported: a temporary reply (4xx, 4.x.x) of a reason whose usual
+/// entry describes a lasting state gets an entry that says it is passing. Sisimai names
+/// `451 4.3.2 System not accepting network messages` notaccept, like a domain that takes no mail at
+/// all (null MX); the first is a busy or broken server that the sending side retries.
+pub fn reason_info_as(r: Reason, temporary: bool) -> ReasonInfo {
+    match r {
+        Reason::NotAccept if temporary => info(
+            Text::new("对方服务器暂时不收信", "The receiving server is not taking mail for now"),
+            Text::new(
+                "对方的邮件服务器暂时不接收邮件（繁忙、维护或出了故障），与你的邮件和地址无关。发信服务器通常会自动重试。",
+                "The receiving mail server is not accepting mail at the moment (busy, under maintenance or broken); it is not about your message or the address. The sending server usually retries on its own.",
+            ),
+            acts![WAIT_RESEND, CONTACT_OTHER_WAY],
+            true,
+            Fault::Network,
+        ),
+        _ => reason_info(r),
+    }
+}
+
 /// The catalogue entry for a reason. Every reason has one.
 pub fn reason_info(r: Reason) -> ReasonInfo {
     match r {
