@@ -2,6 +2,8 @@
 //! for a real mail domain it was meant to be. A domain in the table is never "corrected"; a typo
 //! that could be two providers says so instead of guessing.
 
+use std::borrow::Cow;
+
 use crate::knowledge::domains::{self, MailDomain, Tier};
 use crate::knowledge::{confusables, tlds};
 use crate::recipients::punycode;
@@ -132,12 +134,13 @@ fn or_list(items: &[&str]) -> String {
     items.join(" / ")
 }
 
-/// Checks a domain (as typed after normalisation; case is ignored).
-pub fn check(typed: &str) -> DomainCheck {
+/// Checks a domain (as typed after normalisation; case is ignored): `typed`, and `lower`, the same
+/// with ASCII letters lowercased (the caller has it already).
+pub fn check(typed: &str, lower: &str) -> DomainCheck {
     let mut out = DomainCheck::default();
     // ASCII case only: Unicode case tables would cost ~11 KB in the wasm, and IDN labels as typed
     // by Chinese users (汉字) have no case.
-    let mut domain = typed.to_ascii_lowercase();
+    let mut domain: Cow<str> = Cow::Borrowed(lower);
     if domain.is_empty() {
         out.notes.push(Note::bi(Rule::Incomplete, &[("“@”后面没有域名", "nothing after “@”")], false));
         return out;
@@ -148,7 +151,7 @@ pub fn check(typed: &str) -> DomainCheck {
     }
     let mut changed = false;
     if domain.ends_with('.') {
-        domain = domain.trim_end_matches('.').to_string();
+        domain = domain.trim_end_matches('.').to_string().into();
         if domain.contains('.') {
             out.add(Rule::TrailingDot, &[], true);
         }
@@ -156,7 +159,7 @@ pub fn check(typed: &str) -> DomainCheck {
     }
     if domain.starts_with('.') || domain.contains("..") {
         let cleaned: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
-        domain = cleaned.join(".");
+        domain = cleaned.join(".").into();
         out.add(Rule::DotPlacement, &[], true);
         changed = true;
     }
@@ -185,13 +188,13 @@ pub fn check(typed: &str) -> DomainCheck {
             out.add(Rule::IdnDomain, &[&ascii], false);
         }
         if changed {
-            out.fixed = Some(domain);
+            out.fixed = Some(domain.into_owned());
         }
         return out;
     }
     if domains::find(&domain).is_some() {
         if changed {
-            out.fixed = Some(domain);
+            out.fixed = Some(domain.into_owned());
         }
         return out;
     }
@@ -267,7 +270,7 @@ pub fn check(typed: &str) -> DomainCheck {
         let completions: Vec<&'static str> = domains::DOMAINS
             .iter()
             .filter(|m| matches!(m.tier, Tier::Top | Tier::Common))
-            .filter(|m| m.domain.len() > domain.len() + 1 && m.domain.starts_with(domain.as_str()))
+            .filter(|m| m.domain.len() > domain.len() + 1 && m.domain.starts_with(&*domain))
             .filter(|m| {
                 m.domain.as_bytes().get(domain.len()) == Some(&b'.') && !m.domain[domain.len() + 1..].contains('.')
             })
@@ -320,7 +323,7 @@ pub fn check(typed: &str) -> DomainCheck {
             }
         }
         if changed {
-            out.fixed.get_or_insert(domain);
+            out.fixed.get_or_insert(domain.into_owned());
         }
         return out;
     }
@@ -349,7 +352,7 @@ pub fn check(typed: &str) -> DomainCheck {
         Err(many) if many.len() > 1 => out.add(Rule::AmbiguousDomain, &[&domain, &or_list(&many)], false),
         Err(_) => {
             if changed {
-                out.fixed = Some(domain);
+                out.fixed = Some(domain.into_owned());
             }
         }
     }

@@ -255,6 +255,8 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         .and_then(|f| f.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase()));
     let sender_internal = sender_domain.as_deref().filter(|d| domains::find(d).is_none_or(|m| !m.free));
 
+    // Whether a recipient's final local part and domain are needed (the context checks).
+    let context = !opts.allowlist.is_empty() || !opts.bounced.is_empty() || sender_internal.is_some();
     let mut recipients = Vec::with_capacity(items.len());
     let mut replacements: Vec<Option<String>> = Vec::with_capacity(items.len());
     let mut seen: Vec<String> = Vec::new();
@@ -296,7 +298,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 domain: domain.to_string(),
                 ..address::AddressCheck::default()
             },
-            None => address::check(&item.norm.text, item.bracketed),
+            None => address::check(&item.norm.text, item.bracketed, context),
         };
         if notes.is_empty() {
             notes = std::mem::take(&mut ac.notes);
