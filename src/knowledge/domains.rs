@@ -264,8 +264,12 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
 /// per address on every keystroke, so it is one hash and (mostly) one comparison: an open-addressing
 /// table of indexes into [`DOMAINS`], built once.
 pub fn find(domain: &str) -> Option<&'static MailDomain> {
-    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    find_bytes(domain.as_bytes())
+}
+
+/// [`find`] for the bytes of a domain (lowercase ASCII), without making them a `str` first.
+pub fn find_bytes(bytes: &[u8]) -> Option<&'static MailDomain> {
+    let table = FIND_TABLE.get_or_init(|| {
         let mut t = vec![u16::MAX; FIND_SLOTS];
         for (i, m) in DOMAINS.iter().enumerate() {
             let mut h = find_hash(m.domain.as_bytes());
@@ -276,7 +280,6 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
         }
         t
     });
-    let bytes = domain.as_bytes();
     if bytes.len() > FIND_MAX_LEN {
         return None;
     }
@@ -290,6 +293,9 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
         h = (h + 1) & (FIND_SLOTS - 1);
     }
 }
+
+/// [`find`]'s table: indexes into [`DOMAINS`] (`u16::MAX`: empty), built once.
+static FIND_TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
 
 /// Slots of [`find`]'s table: a power of two, at least four times the entries (short probes).
 const FIND_SLOTS: usize = 1024;
@@ -312,6 +318,8 @@ pub struct Split {
     pub name_set: u64,
     /// The set of bytes of the whole domain.
     pub domain_set: u64,
+    /// `name` is all digits (163, 126, 139 ...).
+    pub digits: bool,
 }
 
 /// The set of (byte mod 64) values in `s`: two strings whose sets differ by k members on one side
@@ -334,6 +342,7 @@ pub fn splits() -> &'static [Split] {
                     entry: m,
                     name_set: byte_set(name.as_bytes()),
                     domain_set: byte_set(m.domain.as_bytes()),
+                    digits: name.bytes().all(|b| b.is_ascii_digit()),
                 }
             })
             .collect()

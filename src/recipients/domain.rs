@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
-use crate::knowledge::domains::{self, MailDomain, Tier};
+use crate::knowledge::domains::{self, MailDomain, Split, Tier};
 use crate::knowledge::{confusables, tlds};
-use crate::recipients::punycode;
+use crate::recipients::{address, punycode};
 use crate::recipients::rules::Rule;
 use crate::recipients::typo::{self, EDIT};
 use crate::recipients::Note;
@@ -34,13 +34,12 @@ impl DomainCheck {
 /// How far (in quarter edits) a typed name may be from a provider's name and still be taken for it.
 /// Digits-only names (163, 126, 139 ...) are mistyped on the number row and are rarely real mail
 /// domains, so they get more room; two-letter names only a single slip, and only for the big ones.
-fn threshold(m: &MailDomain, name: &str) -> u16 {
-    let digits = name.bytes().all(|b| b.is_ascii_digit());
-    match name.len() {
+fn threshold(t: &Split) -> u16 {
+    match t.name.len() {
         0 => 0,
-        1..=2 if m.tier == Tier::Top => 2,
+        1..=2 if t.entry.tier == Tier::Top => 2,
         1..=2 => 0,
-        3 if digits => EDIT,
+        3 if t.digits => EDIT,
         3 => 2,
         4..=5 => 3,
         6..=8 => 6,
@@ -62,13 +61,17 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
     let candidates = if tld_ok { domains::targets_with_suffix(suffix) } else { domains::all_targets() };
     for &t in candidates {
         let (m, tname, tsuffix) = (t.entry, t.name, t.suffix);
-        let mut limit = threshold(m, tname);
+        let mut limit = threshold(t);
         if limit == 2 && name.len() == tname.len() {
             limit = 3; // a three-letter name: also two swapped letters (`oal` for `aol`)
         }
-        // Each byte value on one side only needs an edit of cost 2 or more.
+        // Cheapest first: the length difference, then the byte sets (each byte value on one side
+        // only needs an edit of cost 2 or more).
+        if limit == 0 || name.len().abs_diff(tname.len()) * 2 > limit as usize {
+            continue;
+        }
         let only = (typed_set & !t.name_set).count_ones().max((t.name_set & !typed_set).count_ones());
-        if limit == 0 || 2 * only as u16 > limit || name.len().abs_diff(tname.len()) * 2 > limit as usize {
+        if 2 * only as u16 > limit {
             continue;
         }
         let suffix_cost = if tsuffix == suffix {
@@ -157,7 +160,7 @@ pub fn check(typed: &str, lower: &str) -> DomainCheck {
         }
         changed = true;
     }
-    if domain.starts_with('.') || domain.contains("..") {
+    if domain.starts_with('.') || address::has_double_dot(&domain) {
         let cleaned: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
         domain = cleaned.join(".").into();
         out.add(Rule::DotPlacement, &[], true);

@@ -160,7 +160,7 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
         }
         *l = b.to_ascii_lowercase();
     }
-    let known = domains::find(std::str::from_utf8(lower).ok()?)?;
+    let known = domains::find_bytes(lower)?;
     if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
         return None; // maybe a QQ number at a look-alike of qq.com: the pipeline decides
     }
