@@ -218,7 +218,8 @@ pub fn check(text: &str, bracketed: bool, parts: bool) -> AddressCheck {
         }
     }
     // The domain, lowercased once for the domain checks and the rules below.
-    let lower = dom.to_ascii_lowercase();
+    let lower: Cow<str> =
+        if dom.bytes().any(|b| b.is_ascii_uppercase()) { dom.to_ascii_lowercase().into() } else { Cow::Borrowed(&dom) };
     let dc = domain::check(&dom, &lower);
     let domain_fixed = dc.fixed;
     if out.notes.is_empty() {

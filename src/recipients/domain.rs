@@ -382,6 +382,22 @@ fn label_ok_all(domain: &str) -> bool {
 /// Label syntax (RFC 1035/5321): letters, digits, hyphens; 1–63 long; no hyphen at either end;
 /// at most 253 in all. Notes the problem and says whether the domain is usable for further checks.
 fn label_syntax(domain: &str, out: &mut DomainCheck) -> bool {
+    // One pass for the common case, a domain with nothing to note; the notes below otherwise.
+    let (mut ok, mut len, mut prev) = (domain.len() <= 253, 0usize, b'.');
+    for &c in domain.as_bytes() {
+        if c == b'.' {
+            ok &= prev != b'-';
+            len = 0;
+        } else {
+            ok &= (c.is_ascii_alphanumeric() || c == b'-') && !(c == b'-' && prev == b'.');
+            len += 1;
+            ok &= len <= 63;
+        }
+        prev = c;
+    }
+    if ok && prev != b'-' {
+        return true;
+    }
     let bad: String = domain.chars().filter(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')).fold(
         String::new(),
         |mut s, c| {
