@@ -196,13 +196,12 @@ pub fn check(text: &str, bracketed: bool, parts: bool) -> AddressCheck {
         out.notes.push(Note::new(Rule::QuotedLocal, &[], false));
     } else {
         if !local.chars().all(|c| is_atext(c) || c == '.') {
-            let bad: String =
-                local.chars().filter(|&c| !(is_atext(c) || c == '.')).fold(String::new(), |mut b, c| {
-                    if !b.contains(c) && b.chars().count() < 8 {
-                        b.push(if c == ' ' { '␠' } else { c });
-                    }
-                    b
-                });
+            let bad: String = local.chars().filter(|&c| !(is_atext(c) || c == '.')).fold(String::new(), |mut b, c| {
+                if !b.contains(c) && b.chars().count() < 8 {
+                    b.push(if c == ' ' { '␠' } else { c });
+                }
+                b
+            });
             out.notes.push(Note::new(Rule::InvalidChar, &[&bad], false));
         }
         if local.starts_with('.') || local.ends_with('.') || has_double_dot(&local) {

@@ -6,11 +6,11 @@ use std::borrow::Cow;
 
 use crate::knowledge::domains::{self, MailDomain, Split, Tier};
 use crate::knowledge::{confusables, tlds};
-use crate::recipients::{address, punycode};
 use crate::recipients::rules::Rule;
 use crate::recipients::typo::{self, EDIT};
 use crate::recipients::Note;
 use crate::recipients::Severity;
+use crate::recipients::{address, punycode};
 
 /// What the domain checks found: notes, and the domain to use instead, if there is one.
 #[derive(Debug, Default)]
