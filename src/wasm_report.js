@@ -18,14 +18,22 @@ const VERDICTS = ['ok', 'info', 'warning', 'error'];
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
-// Views of the wasm memory, made again only when it has grown (a new buffer).
+// Views of the wasm memory, made again only when it has grown (its old buffer is then detached,
+// and a view of a detached buffer has length 0): `memory.buffer` is not asked on every call.
 let mem32 = null;
 let mem16 = null;
 let mem8 = null;
 
+// The report on a quiet input (one plain ASCII address of a known domain, nothing to say): the
+// object the packed form would give, built from the input alone (`len`: its length; ASCII).
+export function quietFieldReport(input, len) {
+  const recipient = { raw: input, start: 0, end: len, name: null, address: input, verdict: 'ok', suggestion: null, findings: [] };
+  return { input, recipients: [recipient], findings: [], fixed: null };
+}
+
 export function unpackFieldReport(memory, nPtr, nLen, tPtr, tLen, wide, input) {
-  const buffer = memory.buffer;
-  if (mem32 === null || mem32.buffer !== buffer) {
+  if (mem32 === null || mem32.length === 0) {
+    const buffer = memory.buffer;
     mem32 = new Uint32Array(buffer);
     mem16 = new Uint16Array(buffer);
     mem8 = new Uint8Array(buffer);
