@@ -34,6 +34,11 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
     let mut i = 0usize;
     while i <= chars.len() {
         let c = chars.get(i).copied();
+        // Most of a field is letters, digits, `@` and `.`: nothing to decide for them.
+        if c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '@' || c == '.') {
+            i += 1;
+            continue;
+        }
         let boundary = match c {
             None => true,
             Some('"') => {
@@ -98,6 +103,7 @@ pub fn parse(seg: &[char]) -> Parsed {
     let mut open = None;
     for (i, &c) in seg.iter().enumerate() {
         match c {
+            c if c.is_ascii_alphanumeric() || c == '@' || c == '.' => {}
             '"' => quoted = !quoted,
             '<' | '＜' if !quoted => {
                 open = Some(i);
