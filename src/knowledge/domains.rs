@@ -378,6 +378,11 @@ pub fn targets_with_suffix(suffix: &str) -> &'static [&'static Split] {
 
 /// The domains of a brand (`name` as split by [`split_suffix`]): `sina` → sina.com, sina.cn, ...
 pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
+    brand(name).iter().map(|s| s.entry)
+}
+
+/// The same, split (the entries sorted by domain; no allocation).
+pub fn brand(name: &str) -> &'static [&'static Split] {
     static BY_NAME: std::sync::OnceLock<Vec<&'static Split>> = std::sync::OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut v: Vec<&'static Split> = splits().iter().collect();
@@ -385,7 +390,8 @@ pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
         v
     });
     let start = by_name.partition_point(|s| s.name < name);
-    by_name[start..].iter().take_while(move |s| s.name == name).map(|s| s.entry)
+    let len = by_name[start..].iter().take_while(|s| s.name == name).count();
+    &by_name[start..start + len]
 }
 
 /// Is the brand international (country variants exist, so an unknown country TLD may be real)?

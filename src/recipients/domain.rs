@@ -113,17 +113,14 @@ fn decide(found: &[(u16, &'static MailDomain)]) -> Result<&'static str, Vec<&'st
 
 /// The brand's domains nearest to a typed suffix: unique → Ok.
 fn nearest_of_brand(
-    brand: &[&'static MailDomain],
+    brand: &[&'static Split],
     suffix: &str,
     primary_only: bool,
 ) -> Result<&'static str, Vec<&'static str>> {
     let mut found: Vec<(u16, &'static MailDomain)> = brand
         .iter()
-        .filter(|m| !primary_only || matches!(m.tier, Tier::Top | Tier::Common))
-        .filter_map(|m| {
-            let s = domains::split_suffix(m.domain).1;
-            typo::distance(suffix.as_bytes(), s.as_bytes(), 3 * EDIT).map(|c| (c, *m))
-        })
+        .filter(|t| !primary_only || matches!(t.entry.tier, Tier::Top | Tier::Common))
+        .filter_map(|t| typo::distance(suffix.as_bytes(), t.suffix.as_bytes(), 3 * EDIT).map(|c| (c, t.entry)))
         .collect();
     let Some(best) = found.iter().map(|&(c, _)| c).min() else { return Err(Vec::new()) };
     found.retain(|&(c, _)| c == best);
@@ -294,11 +291,11 @@ pub fn check(typed: &str, lower: &str) -> DomainCheck {
         }
     }
     let (name, suffix) = domains::split_suffix(&domain);
-    let brand: Vec<&'static MailDomain> = domains::of_brand(name).collect();
+    let brand = domains::brand(name);
     if !brand.is_empty() {
         if !tld_ok {
             out.add(Rule::UnknownTld, &[tld], false);
-            match nearest_of_brand(&brand, suffix, false) {
+            match nearest_of_brand(brand, suffix, false) {
                 Ok(d) => {
                     out.notes.last_mut().into_iter().for_each(|n| n.fixes = true);
                     out.fixed = Some(d.to_string());
@@ -311,10 +308,10 @@ pub fn check(typed: &str, lower: &str) -> DomainCheck {
         // A real TLD, but not this provider's: `.cn` for a `.com` provider, `.com` for `.net` ...
         let confused = brand
             .iter()
-            .filter(|m| matches!(m.tier, Tier::Top | Tier::Common))
-            .any(|m| domains::confused_suffix(domains::split_suffix(m.domain).1, suffix));
+            .filter(|t| matches!(t.entry.tier, Tier::Top | Tier::Common))
+            .any(|t| domains::confused_suffix(t.suffix, suffix));
         if confused {
-            match nearest_of_brand(&brand, suffix, true) {
+            match nearest_of_brand(brand, suffix, true) {
                 Ok(d) => {
                     out.add(Rule::ProviderTld, &[d, &domain], true);
                     out.fixed = Some(d.to_string());
