@@ -40,6 +40,8 @@ struct Item {
     /// A separator inside the address (merged back): (separator, what it stands for).
     joined: Option<(char, char)>,
     too_long: bool,
+    /// What replaces the recipient in the fixed field (empty: a duplicate, dropped), once checked.
+    replacement: Option<String>,
 }
 
 fn make_item(chars: &[char], seg: &Segment) -> Item {
@@ -59,6 +61,7 @@ fn make_item(chars: &[char], seg: &Segment) -> Item {
         norm,
         joined: None,
         too_long,
+        replacement: None,
     }
 }
 
@@ -244,10 +247,10 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             None => chars[a..b].iter().collect(),
         }
     };
-    let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
-    let truncated = total > segments.len();
-    let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
-    let items = merge(&chars, items);
+    let mut items: Vec<Item> = Vec::new();
+    let total = split::split_each(&chars, MAX_RECIPIENTS, |s| items.push(make_item(&chars, &s)));
+    let truncated = total > items.len();
+    let mut items = merge(&chars, items);
 
     let sender_domain = opts
         .from
@@ -258,10 +261,10 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     // Whether a recipient's final local part and domain are needed (the context checks).
     let context = !opts.allowlist.is_empty() || !opts.bounced.is_empty() || sender_internal.is_some();
     let mut recipients = Vec::with_capacity(items.len());
-    let mut replacements: Vec<Option<String>> = Vec::with_capacity(items.len());
     let mut seen: Vec<String> = Vec::new();
     let mut any_fix = false;
-    for item in &items {
+    let several = items.len() > 1;
+    for item in items.iter_mut() {
         let raw = sub(item.start, item.end);
         let typed_addr: std::borrow::Cow<str> = match text.get(item.addr_start..item.addr_end).filter(|_| ascii) {
             Some(s) => s.into(),
@@ -280,7 +283,6 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 suggestion: None,
                 findings: notes.iter().map(|n| n.render(lang, None)).collect(),
             });
-            replacements.push(None);
             continue;
         }
         for (rule, what) in &item.norm.notes {
@@ -349,7 +351,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         // Duplicates after normalisation.
         // (A field of one recipient has none: no key to make.)
         let mut duplicate = false;
-        if items.len() > 1 {
+        if several {
             let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
             duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
             if duplicate {
@@ -384,7 +386,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             })
         };
         any_fix |= replacement.is_some();
-        replacements.push(replacement);
+        item.replacement = replacement;
         recipients.push(RecipientReport {
             raw,
             start: item.start,
@@ -441,7 +443,8 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     let fixed = if any_fix || field_fix {
         let mut out = String::with_capacity(text.len());
         let mut cursor = 0usize;
-        for (item, rep) in items.iter().zip(&replacements) {
+        for item in &items {
+            let rep = &item.replacement;
             let between: String = chars[cursor..item.start]
                 .iter()
                 .map(|&c| if split::is_fullwidth_separator(c) { ';' } else { c })

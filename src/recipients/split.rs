@@ -27,8 +27,16 @@ fn is_blank(c: char) -> bool {
 /// Splits `chars` on separators outside quotes and angle brackets. Keeps at most `max` non-empty
 /// segments and returns them with the number of all non-empty segments.
 pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
-    let mut total = 0usize;
     let mut out = Vec::new();
+    let total = split_each(chars, max, |s| out.push(s));
+    (out, total)
+}
+
+/// [`split`], giving each kept segment to `keep` (no vector of them): returns the number of all
+/// non-empty segments.
+pub fn split_each(chars: &[char], max: usize, mut keep: impl FnMut(Segment)) -> usize {
+    let mut total = 0usize;
+    let mut kept = 0usize;
     let (mut quoted, mut angle) = (false, false);
     let mut start = 0usize;
     let mut i = 0usize;
@@ -65,8 +73,9 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
             }
             if s < e {
                 total += 1;
-                if out.len() < max {
-                    out.push(Segment { start: s, end: e, sep: c });
+                if kept < max {
+                    kept += 1;
+                    keep(Segment { start: s, end: e, sep: c });
                 }
             }
             // An unclosed quote or bracket must not swallow the rest of the field.
@@ -78,7 +87,7 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
         }
         i += 1;
     }
-    (out, total)
+    total
 }
 
 /// A recipient's display name and the chars of its address (offsets relative to the segment).
