@@ -146,22 +146,23 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
     if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
         return None;
     }
-    let mut prev_dot = false;
+    // One table look-up per byte: atext (1) or a dot (2), never two dots in a row.
+    let mut prev = 0u8;
     for b in local.bytes() {
-        let dot = b == b'.';
-        if (dot && prev_dot) || !(dot || b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b)) {
+        let class = LOCAL_CLASS[usize::from(b)];
+        if class == 0 || class & prev & 2 != 0 {
             return None;
         }
-        prev_dot = dot;
+        prev = class;
     }
-    // Lowercased on the stack: no table domain is this long, so a longer one is not known.
-    let mut buf = [0u8; 64];
+    // Lowercased on the stack: no table domain is longer, so a longer one is not known.
+    let mut buf = [0u8; domains::FIND_MAX_LEN];
     let lower = buf.get_mut(..domain.len())?;
     for (l, b) in lower.iter_mut().zip(domain.bytes()) {
-        if !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+        *l = DOMAIN_LOWER[usize::from(b)];
+        if *l == 0 {
             return None;
         }
-        *l = b.to_ascii_lowercase();
     }
     let known = domains::find_bytes(lower)?;
     if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
@@ -172,6 +173,42 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
     }
     Some((local, known.domain))
 }
+
+/// [`plain_known`]'s classes of local-part bytes: 1 letters, digits and the RFC 5322 atext
+/// symbols, 2 the dot, 0 anything else.
+const LOCAL_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    let symbols = b"!#$%&'*+-/=?^_`{|}~";
+    let mut i = 0;
+    while i < symbols.len() {
+        t[symbols[i] as usize] = 1;
+        i += 1;
+    }
+    t[b'.' as usize] = 2;
+    t
+};
+
+/// A domain byte lowercased (letters, digits, `.`, `-`), or 0 for any other byte.
+const DOMAIN_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The common case on every keystroke, answered without the pipeline: one plain address of a known
 /// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
