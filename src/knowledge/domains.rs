@@ -269,17 +269,7 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
 
 /// [`find`] for the bytes of a domain (lowercase ASCII), without making them a `str` first.
 pub fn find_bytes(bytes: &[u8]) -> Option<&'static MailDomain> {
-    let table = FIND_TABLE.get_or_init(|| {
-        let mut t = vec![u16::MAX; FIND_SLOTS];
-        for (i, m) in DOMAINS.iter().enumerate() {
-            let mut h = find_hash(m.domain.as_bytes());
-            while t[h] != u16::MAX {
-                h = (h + 1) & (FIND_SLOTS - 1);
-            }
-            t[h] = i as u16;
-        }
-        t
-    });
+    let table = find_table();
     if bytes.len() > FIND_MAX_LEN {
         return None;
     }
@@ -294,6 +284,21 @@ pub fn find_bytes(bytes: &[u8]) -> Option<&'static MailDomain> {
     }
 }
 
+/// [`find`]'s table, built on first use.
+fn find_table() -> &'static [u16] {
+    FIND_TABLE.get_or_init(|| {
+        let mut t = vec![u16::MAX; FIND_SLOTS];
+        for (i, m) in DOMAINS.iter().enumerate() {
+            let mut h = find_hash(m.domain.as_bytes());
+            while t[h] != u16::MAX {
+                h = (h + 1) & (FIND_SLOTS - 1);
+            }
+            t[h] = i as u16;
+        }
+        t
+    })
+}
+
 /// [`find`]'s table: indexes into [`DOMAINS`] (`u16::MAX`: empty), built once.
 static FIND_TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
 
@@ -302,10 +307,48 @@ const FIND_SLOTS: usize = 1024;
 /// No table domain is longer (a longer string is not looked up).
 pub const FIND_MAX_LEN: usize = 32;
 
-/// FNV-1a over the bytes, folded to a slot of [`find`]'s table.
+/// FNV-1a over the bytes from the last to the first, folded to a slot of [`find`]'s table.
+/// Backwards, so that [`longest_suffix`] gets the hash of every suffix of a text in one pass.
 fn find_hash(bytes: &[u8]) -> usize {
-    let h = bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    fold_slot(bytes.iter().rev().fold(FNV_START, fnv_step))
+}
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+fn fnv_step(h: u32, &b: &u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+}
+
+fn fold_slot(h: u32) -> usize {
     ((h ^ (h >> 16)) as usize) & (FIND_SLOTS - 1)
+}
+
+/// The longest table domain that `lower` (lowercase) ends with, starting at a char boundary at or
+/// after byte `from`: its start and entry. One backward pass hashes every suffix.
+pub fn longest_suffix(lower: &str, from: usize) -> Option<(usize, &'static MailDomain)> {
+    let table = find_table();
+    let bytes = lower.as_bytes();
+    let mut h = FNV_START;
+    let mut best = None;
+    for k in (from..bytes.len()).rev() {
+        h = fnv_step(h, &bytes[k]);
+        if bytes.len() - k > FIND_MAX_LEN {
+            break;
+        }
+        if !lower.is_char_boundary(k) {
+            continue;
+        }
+        let suffix = &bytes[k..];
+        let mut slot = fold_slot(h);
+        while let Some(m) = table.get(slot).and_then(|&i| DOMAINS.get(usize::from(i))) {
+            if m.domain.as_bytes() == suffix {
+                best = Some((k, m));
+                break;
+            }
+            slot = (slot + 1) & (FIND_SLOTS - 1);
+        }
+    }
+    best
 }
 
 /// A table entry split into name and suffix once (the typo search runs on every keystroke).

@@ -58,12 +58,10 @@ fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
             }
         }
     }
-    // The longest table domain `s` ends with (and is longer than): the first suffix, left to
-    // right, that the table has (one hash lookup per position, no scan of the table).
+    // The longest table domain `s` ends with (and is longer than): every suffix hashed in one
+    // backward pass, one lookup each (no scan of the table).
     let lower = s.to_ascii_lowercase();
-    let best = (lower.len().saturating_sub(domains::FIND_MAX_LEN).max(1)..lower.len())
-        .filter(|&k| lower.is_char_boundary(k))
-        .find_map(|k| domains::find(&lower[k..]))?;
+    let (_, best) = domains::longest_suffix(&lower, lower.len().saturating_sub(domains::FIND_MAX_LEN).max(1))?;
     let cut = s.len() - best.domain.len();
     let local = s.get(..cut)?.strip_suffix('.').unwrap_or(s.get(..cut)?);
     let dom = s.get(cut..)?;
