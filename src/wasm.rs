@@ -207,15 +207,16 @@ type Buffers = (Vec<u32>, Vec<u8>, Vec<u16>);
 /// [`recipients::field::fast_path`] gives: the input as input, raw and address of its one
 /// recipient, nothing else) is built by src/wasm_report.js from the input alone.
 fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, (n, t, w): &mut Buffers) -> JsValue {
-    if recipients::field::quiet(text, opts) {
-        return quiet_field_report(js_text, addr(text.len()));
-    }
+    let pre = match recipients::field::assess(text, opts) {
+        Ok(()) => return quiet_field_report(js_text, addr(text.len())),
+        Err(pre) => pre,
+    };
     n.clear();
     t.clear();
     w.clear();
     let mut p = Packer { n, t, w, wide: false, input: text, ascii: text.is_ascii() };
     // What `check_field` does when the fast path does not answer (asked once, not twice).
-    p.field(&recipients::field::full(text, opts, Vec::new()));
+    p.field(&recipients::field::full_with(text, opts, pre));
     let wide = p.wide;
     let (n, t, w) = (&*p.n, &*p.t, &*p.w);
     let (t_ptr, t_len) = if wide { (w.as_ptr() as usize, w.len()) } else { (t.as_ptr() as usize, t.len()) };

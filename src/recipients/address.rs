@@ -71,7 +71,9 @@ fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
 /// Checks one normalised address (`text` has no separators; names are already taken off).
 /// `parts`: fill [`AddressCheck::local`] and [`AddressCheck::domain`] (the field needs them only
 /// for its context checks: allowlist, remembered bounces, external recipients).
-pub fn check(text: &str, bracketed: bool, parts: bool) -> AddressCheck {
+/// `pre`: the check of this address's domain, when the caller has done it already (on `text`
+/// itself as one plain address: used only when the domain is exactly `text`'s after its `@`).
+pub fn check(text: &str, bracketed: bool, parts: bool, pre: Option<domain::DomainCheck>) -> AddressCheck {
     let mut out = AddressCheck::default();
     let mut fixes = false;
     let mut s = text.trim_matches(' ').to_string();
@@ -217,7 +219,10 @@ pub fn check(text: &str, bracketed: bool, parts: bool) -> AddressCheck {
     // The domain, lowercased once for the domain checks and the rules below.
     let lower: Cow<str> =
         if dom.bytes().any(|b| b.is_ascii_uppercase()) { dom.to_ascii_lowercase().into() } else { Cow::Borrowed(&dom) };
-    let dc = domain::check(&dom, &lower);
+    let dc = match pre {
+        Some(dc) if ats == 1 && !fixes && s == text => dc,
+        _ => domain::check(&dom, &lower),
+    };
     let domain_fixed = dc.fixed;
     if out.notes.is_empty() {
         out.notes = dc.notes;

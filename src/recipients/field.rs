@@ -2,8 +2,10 @@
 //! (separators, duplicates, limits, many Cc, external recipients, earlier bounces, the allowlist),
 //! and the field with every fix applied.
 
+use crate::knowledge::localparts;
 use crate::knowledge::{catalogue, domains, tlds};
 use crate::reason::Reason;
+use crate::recipients::domain::{self, DomainCheck};
 use crate::recipients::normalise::{self, Normalised};
 use crate::recipients::rules::Rule;
 use crate::recipients::split::{self, Segment};
@@ -138,23 +140,7 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
 /// about it. Returns (local part, the table's (lowercase) domain). One pass over the bytes and no
 /// allocation: it is asked of every address on every keystroke.
 fn plain_known(text: &str) -> Option<(&str, &'static str)> {
-    if text.len() > 254 {
-        return None;
-    }
-    let at = text.bytes().position(|b| b == b'@')?;
-    let (local, domain) = (&text[..at], &text[at + 1..]);
-    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
-        return None;
-    }
-    // One table look-up per byte: atext (1) or a dot (2), never two dots in a row.
-    let mut prev = 0u8;
-    for b in local.bytes() {
-        let class = LOCAL_CLASS[usize::from(b)];
-        if class == 0 || class & prev & 2 != 0 {
-            return None;
-        }
-        prev = class;
-    }
+    let (local, domain) = plain_parts(text)?;
     // Lowercased on the stack: no table domain is longer, so a longer one is not known.
     let mut buf = [0u8; domains::FIND_MAX_LEN];
     let lower = buf.get_mut(..domain.len())?;
@@ -172,6 +158,29 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
         return None;
     }
     Some((local, known.domain))
+}
+
+/// The local part and domain of a text that is one plain ASCII address as far as its local part
+/// goes (atext and single dots inside, 1–64 bytes; 254 bytes at most in all).
+fn plain_parts(text: &str) -> Option<(&str, &str)> {
+    if text.len() > 254 {
+        return None;
+    }
+    let at = text.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&text[..at], &text[at + 1..]);
+    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
+        return None;
+    }
+    // One table look-up per byte: atext (1) or a dot (2), never two dots in a row.
+    let mut prev = 0u8;
+    for b in local.bytes() {
+        let class = LOCAL_CLASS[usize::from(b)];
+        if class == 0 || class & prev & 2 != 0 {
+            return None;
+        }
+        prev = class;
+    }
+    Some((local, domain))
 }
 
 /// [`plain_known`]'s classes of local-part bytes: 1 letters, digits and the RFC 5322 atext
@@ -214,7 +223,12 @@ const DOMAIN_LOWER: [u8; 256] = {
 /// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
 /// report the full pipeline would (tests/recipients.rs compares the two).
 pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    quiet(text, opts).then(|| FieldReport {
+    quiet(text, opts).then(|| fast_path_report(text))
+}
+
+/// The report on a quiet `text`.
+fn fast_path_report(text: &str) -> FieldReport {
+    FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
             raw: text.to_string(),
@@ -228,13 +242,40 @@ pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
         }],
         findings: Vec::new(),
         fixed: None,
-    })
+    }
 }
 
 /// Whether [`fast_path`] answers for `text`: then its report holds `text` (ASCII) as input, raw and
 /// address, and nothing else (src/wasm.rs packs that report without building it).
 pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
-    let Some((_, domain)) = plain_known(text) else { return false };
+    assess(text, opts).is_ok()
+}
+
+/// [`quiet`], and when the text is not quiet, the domain check already done on the way (a plain
+/// address at a domain outside the table: its domain is checked to know whether it is quiet), for
+/// [`full_with`] to use instead of checking the same domain again.
+pub fn assess(text: &str, opts: &CheckOptions) -> Result<(), Option<DomainCheck>> {
+    let lower: String;
+    let (domain, pre): (&str, Option<DomainCheck>) = match plain_known(text) {
+        Some((_, known)) => (known, None),
+        None => {
+            // A plain address at a domain the table does not have (a company's, a university's):
+            // quiet when its domain check and the provider rules have nothing to say.
+            let Some((local, typed)) = plain_parts(text) else { return Err(None) };
+            if !typed.bytes().all(|b| DOMAIN_LOWER[usize::from(b)] != 0) {
+                return Err(None);
+            }
+            lower = typed.to_ascii_lowercase();
+            if domains::find(&lower).is_some() {
+                return Err(None); // a table domain plain_known turned down: the pipeline decides
+            }
+            let dc = domain::check(typed, &lower);
+            if !dc.notes.is_empty() || dc.fixed.is_some() || localparts::check(local, &lower).is_some() {
+                return Err(Some(dc));
+            }
+            (&lower, Some(dc))
+        }
+    };
     // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
     // field of one quiet recipient: the allowlist only quiets findings (there are none); a
     // remembered bounce of this address, or a sender inside an organisation writing outside it,
@@ -243,7 +284,7 @@ pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
         let a = b.address.trim();
         !a.is_empty() && a.eq_ignore_ascii_case(text)
     }) {
-        return false;
+        return Err(pre);
     }
     if let Some(from) = opts.from.as_deref() {
         let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
@@ -252,25 +293,36 @@ pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
                 || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
                 || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
             if !inside {
-                return false;
+                return Err(pre);
             }
         }
     }
-    true
+    Ok(())
 }
 
 /// Checks a field; `field_notes` carries notes found before (invalid UTF-8).
 pub fn check(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldReport {
-    if field_notes.is_empty() {
-        if let Some(r) = fast_path(text, opts) {
-            return r;
-        }
+    if !field_notes.is_empty() {
+        return pipeline(text, opts, field_notes, None);
     }
-    full(text, opts, field_notes)
+    match assess(text, opts) {
+        Ok(()) => fast_path_report(text),
+        Err(pre) => pipeline(text, opts, field_notes, pre),
+    }
 }
 
 /// The whole pipeline.
-pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
+pub fn full(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldReport {
+    pipeline(text, opts, field_notes, None)
+}
+
+/// The whole pipeline for a text [`assess`] found not quiet, with the domain check it did.
+pub fn full_with(text: &str, opts: &CheckOptions, pre: Option<DomainCheck>) -> FieldReport {
+    pipeline(text, opts, Vec::new(), pre)
+}
+
+/// The pipeline; `pre`: the domain check of `text` as one plain address, from [`assess`].
+fn pipeline(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>, mut pre: Option<DomainCheck>) -> FieldReport {
     let lang = opts.lang;
     // Sized for the text up front (collecting `chars()` would grow the vector two or three times).
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
@@ -337,7 +389,12 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 domain: domain.to_string(),
                 ..address::AddressCheck::default()
             },
-            None => address::check(&item.norm.text, item.bracketed, context),
+            None => {
+                // The domain check [`assess`] did applies when this item is the whole text as typed.
+                let changed = several || !item.norm.notes.is_empty() || item.joined.is_some() || item.bracketed;
+                let pre = if changed || item.norm.text != text { None } else { pre.take() };
+                address::check(&item.norm.text, item.bracketed, context, pre)
+            }
         };
         if notes.is_empty() {
             notes = std::mem::take(&mut ac.notes);
