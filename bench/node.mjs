@@ -4,6 +4,7 @@
 //   node bench/node.mjs ADDRESSES_FILE FILE_LIST [MIN_SECONDS]
 // mailcheck's entry point for one address is Mailcheck.run({email}) with its default domain lists
 // (Mailcheck.suggest takes positional arguments and is what run calls after encoding the address).
+// BENCH_ONLY=check times mailcheck and the wasm check alone (quicker A/B runs of the checker).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -55,6 +56,11 @@ const readyMs = performance.now() - t0;
 const wasmCheckPerS = rate(addresses.length, () => {
   for (const a of addresses) sink += wasm.checkRecipients(a, undefined).recipients.length;
 });
+if (process.env.BENCH_ONLY === 'check') {
+  console.log(JSON.stringify({ side: 'node', mailcheck_per_s: mailcheckPerS, wasm_check_per_s: wasmCheckPerS,
+    ratio: wasmCheckPerS / mailcheckPerS, sink: sink > 0 }));
+  process.exit(0);
+}
 const field50 = addresses.slice(0, 50).join('; ');
 const field50PerS = rate(1, () => {
   sink += wasm.checkRecipients(field50, undefined).recipients.length;

@@ -16,7 +16,8 @@ use crate::recipients::{self, CheckOptions, FieldReport, Finding, Severity, Verd
 #[wasm_bindgen(module = "/src/wasm_report.js")]
 extern "C" {
     /// Builds the report object from [`Packer`]'s output (`n`: `n_len` u32 at `n_ptr`, `t`:
-    /// `t_len` bytes at `t_ptr`, read in place in `memory`) and the input string.
+    /// `t_len` units at `t_ptr`, read in place in `memory`: bytes of UTF-8, or UTF-16 code units
+    /// when `wide`) and the input string.
     #[wasm_bindgen(js_name = unpackFieldReport)]
     fn unpack_field_report(
         memory: &JsValue,
@@ -24,8 +25,14 @@ extern "C" {
         n_len: u32,
         t_ptr: u32,
         t_len: u32,
+        wide: bool,
         input: &JsValue,
     ) -> JsValue;
+
+    /// The report on a quiet input (see [`check_packed`]), from the input string and its length
+    /// (`len`, ASCII: bytes, chars and UTF-16 units alike).
+    #[wasm_bindgen(js_name = quietFieldReport)]
+    fn quiet_field_report(input: &JsValue, len: u32) -> JsValue;
 }
 
 thread_local! {
@@ -50,20 +57,36 @@ fn utf16_len(s: &str) -> usize {
 }
 
 /// The packed form src/wasm_report.js reads: numbers and string lengths (in UTF-16 code units) in
-/// `n`, in the order of the struct fields; the strings concatenated in `t` (UTF-8). A string found
-/// in the input (the input itself, raw texts, most addresses and names) is sent as a slice of the
-/// JavaScript string the caller passed instead: no text to encode or decode.
+/// `n`, in the order of the struct fields; the strings concatenated in `t` (UTF-8) while they are
+/// all ASCII, else all of them in `w` (UTF-16: JavaScript's UTF-16 decoder takes Chinese text
+/// several times faster than its UTF-8 decoder). A string found in the input (the input itself,
+/// raw texts, most addresses and names) is sent as a slice of the JavaScript string the caller
+/// passed instead: no text to encode or decode.
 struct Packer<'a> {
     n: &'a mut Vec<u32>,
     t: &'a mut Vec<u8>,
+    w: &'a mut Vec<u16>,
+    /// The text went to `w` (a string was not ASCII).
+    wide: bool,
     input: &'a str,
     ascii: bool,
 }
 
 impl Packer<'_> {
     fn str(&mut self, s: &str) {
-        self.num(utf16_len(s));
-        self.t.extend_from_slice(s.as_bytes());
+        if !self.wide && s.is_ascii() {
+            self.num(s.len());
+            self.t.extend_from_slice(s.as_bytes());
+            return;
+        }
+        if !self.wide {
+            // The first string that is not ASCII: the text so far moves to `w`.
+            self.wide = true;
+            self.w.extend(self.t.iter().map(|&b| u16::from(b)));
+        }
+        let before = self.w.len();
+        self.w.extend(s.encode_utf16());
+        self.num(self.w.len() - before);
     }
     fn slice16(&mut self, start: usize, end: usize) {
         self.n.push(SLICE);
@@ -170,52 +193,35 @@ impl Packer<'_> {
         self.findings(&r.findings);
         self.opt(r.fixed.as_deref());
     }
-
-    /// Packs the report [`recipients::field::fast_path`] gives for a quiet input (ASCII): the
-    /// input as input, raw and address of its one recipient, and nothing else; without building it.
-    fn quiet(&mut self) {
-        let len = self.input.len();
-        self.slice16(0, len); // input
-        self.num(1);
-        self.slice16(0, len); // raw
-        self.num(0); // start
-        self.num(len); // end
-        self.n.push(NONE); // name
-        self.slice16(0, len); // address
-        self.n.push(0); // verdict ok
-        self.n.push(NONE); // suggestion
-        self.num(0); // findings
-        self.num(0); // field findings
-        self.n.push(NONE); // fixed
-    }
 }
 
 thread_local! {
     /// The packer's buffers, kept between calls (no allocation per keystroke once warm).
-    static BUFFERS: std::cell::RefCell<(Vec<u32>, Vec<u8>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    static BUFFERS: std::cell::RefCell<Buffers> = const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
-/// Packs the report on `text` into `n` and `t` and builds the object.
-fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, n: &mut Vec<u32>, t: &mut Vec<u8>) -> JsValue {
+/// The packer's numbers, its text as UTF-8 (all ASCII), or as UTF-16 (see [`Packer`]).
+type Buffers = (Vec<u32>, Vec<u8>, Vec<u16>);
+
+/// Packs the report on `text` and builds the object; a quiet input's report (what
+/// [`recipients::field::fast_path`] gives: the input as input, raw and address of its one
+/// recipient, nothing else) is built by src/wasm_report.js from the input alone.
+fn check_packed(text: &str, js_text: &JsValue, opts: &CheckOptions, (n, t, w): &mut Buffers) -> JsValue {
+    let pre = match recipients::field::assess(text, opts) {
+        Ok(()) => return quiet_field_report(js_text, addr(text.len())),
+        Err(pre) => pre,
+    };
     n.clear();
     t.clear();
-    let mut p = Packer { n, t, input: text, ascii: text.is_ascii() };
-    if recipients::field::quiet(text, opts) {
-        p.quiet();
-    } else {
-        // What `check_field` does when the fast path does not answer (asked once, not twice).
-        p.field(&recipients::field::full(text, opts, Vec::new()));
-    }
-    let (n, t) = (&*p.n, &*p.t);
+    w.clear();
+    let mut p = Packer { n, t, w, wide: false, input: text, ascii: text.is_ascii() };
+    // What `check_field` does when the fast path does not answer (asked once, not twice).
+    p.field(&recipients::field::full_with(text, opts, pre));
+    let wide = p.wide;
+    let (n, t, w) = (&*p.n, &*p.t, &*p.w);
+    let (t_ptr, t_len) = if wide { (w.as_ptr() as usize, w.len()) } else { (t.as_ptr() as usize, t.len()) };
     MEMORY.with(|m| {
-        unpack_field_report(
-            m,
-            addr(n.as_ptr() as usize),
-            addr(n.len()),
-            addr(t.as_ptr() as usize),
-            addr(t.len()),
-            js_text,
-        )
+        unpack_field_report(m, addr(n.as_ptr() as usize), addr(n.len()), addr(t_ptr), addr(t_len), wide, js_text)
     })
 }
 
@@ -246,12 +252,9 @@ pub fn check_recipients(text: JsValue, opts: JsValue) -> Result<JsValue, JsValue
         return Err(JsValue::from_str("checkRecipients: the text must be a string"));
     };
     let report = BUFFERS.with(|b| match b.try_borrow_mut() {
-        Ok(mut b) => {
-            let (n, t) = &mut *b;
-            check_packed(&s, &text, &opts, n, t)
-        }
+        Ok(mut b) => check_packed(&s, &text, &opts, &mut b),
         // Only if a call were ever nested in another: fresh buffers.
-        Err(_) => check_packed(&s, &text, &opts, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => check_packed(&s, &text, &opts, &mut (Vec::new(), Vec::new(), Vec::new())),
     });
     Ok(report)
 }

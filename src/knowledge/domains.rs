@@ -264,19 +264,12 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
 /// per address on every keystroke, so it is one hash and (mostly) one comparison: an open-addressing
 /// table of indexes into [`DOMAINS`], built once.
 pub fn find(domain: &str) -> Option<&'static MailDomain> {
-    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![u16::MAX; FIND_SLOTS];
-        for (i, m) in DOMAINS.iter().enumerate() {
-            let mut h = find_hash(m.domain.as_bytes());
-            while t[h] != u16::MAX {
-                h = (h + 1) & (FIND_SLOTS - 1);
-            }
-            t[h] = i as u16;
-        }
-        t
-    });
-    let bytes = domain.as_bytes();
+    find_bytes(domain.as_bytes())
+}
+
+/// [`find`] for the bytes of a domain (lowercase ASCII), without making them a `str` first.
+pub fn find_bytes(bytes: &[u8]) -> Option<&'static MailDomain> {
+    let table = find_table();
     if bytes.len() > FIND_MAX_LEN {
         return None;
     }
@@ -291,15 +284,71 @@ pub fn find(domain: &str) -> Option<&'static MailDomain> {
     }
 }
 
+/// [`find`]'s table, built on first use.
+fn find_table() -> &'static [u16] {
+    FIND_TABLE.get_or_init(|| {
+        let mut t = vec![u16::MAX; FIND_SLOTS];
+        for (i, m) in DOMAINS.iter().enumerate() {
+            let mut h = find_hash(m.domain.as_bytes());
+            while t[h] != u16::MAX {
+                h = (h + 1) & (FIND_SLOTS - 1);
+            }
+            t[h] = i as u16;
+        }
+        t
+    })
+}
+
+/// [`find`]'s table: indexes into [`DOMAINS`] (`u16::MAX`: empty), built once.
+static FIND_TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+
 /// Slots of [`find`]'s table: a power of two, at least four times the entries (short probes).
 const FIND_SLOTS: usize = 1024;
 /// No table domain is longer (a longer string is not looked up).
 pub const FIND_MAX_LEN: usize = 32;
 
-/// FNV-1a over the bytes, folded to a slot of [`find`]'s table.
+/// FNV-1a over the bytes from the last to the first, folded to a slot of [`find`]'s table.
+/// Backwards, so that [`longest_suffix`] gets the hash of every suffix of a text in one pass.
 fn find_hash(bytes: &[u8]) -> usize {
-    let h = bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    fold_slot(bytes.iter().rev().fold(FNV_START, fnv_step))
+}
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+fn fnv_step(h: u32, &b: &u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+}
+
+fn fold_slot(h: u32) -> usize {
     ((h ^ (h >> 16)) as usize) & (FIND_SLOTS - 1)
+}
+
+/// The longest table domain that `lower` (lowercase) ends with, starting at a char boundary at or
+/// after byte `from`: its start and entry. One backward pass hashes every suffix.
+pub fn longest_suffix(lower: &str, from: usize) -> Option<(usize, &'static MailDomain)> {
+    let table = find_table();
+    let bytes = lower.as_bytes();
+    let mut h = FNV_START;
+    let mut best = None;
+    for k in (from..bytes.len()).rev() {
+        h = fnv_step(h, &bytes[k]);
+        if bytes.len() - k > FIND_MAX_LEN {
+            break;
+        }
+        if !lower.is_char_boundary(k) {
+            continue;
+        }
+        let suffix = &bytes[k..];
+        let mut slot = fold_slot(h);
+        while let Some(m) = table.get(slot).and_then(|&i| DOMAINS.get(usize::from(i))) {
+            if m.domain.as_bytes() == suffix {
+                best = Some((k, m));
+                break;
+            }
+            slot = (slot + 1) & (FIND_SLOTS - 1);
+        }
+    }
+    best
 }
 
 /// A table entry split into name and suffix once (the typo search runs on every keystroke).
@@ -312,6 +361,8 @@ pub struct Split {
     pub name_set: u64,
     /// The set of bytes of the whole domain.
     pub domain_set: u64,
+    /// `name` is all digits (163, 126, 139 ...).
+    pub digits: bool,
 }
 
 /// The set of (byte mod 64) values in `s`: two strings whose sets differ by k members on one side
@@ -334,6 +385,7 @@ pub fn splits() -> &'static [Split] {
                     entry: m,
                     name_set: byte_set(name.as_bytes()),
                     domain_set: byte_set(m.domain.as_bytes()),
+                    digits: name.bytes().all(|b| b.is_ascii_digit()),
                 }
             })
             .collect()
@@ -369,6 +421,11 @@ pub fn targets_with_suffix(suffix: &str) -> &'static [&'static Split] {
 
 /// The domains of a brand (`name` as split by [`split_suffix`]): `sina` → sina.com, sina.cn, ...
 pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
+    brand(name).iter().map(|s| s.entry)
+}
+
+/// The same, split (the entries sorted by domain; no allocation).
+pub fn brand(name: &str) -> &'static [&'static Split] {
     static BY_NAME: std::sync::OnceLock<Vec<&'static Split>> = std::sync::OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut v: Vec<&'static Split> = splits().iter().collect();
@@ -376,7 +433,8 @@ pub fn of_brand(name: &str) -> impl Iterator<Item = &'static MailDomain> + '_ {
         v
     });
     let start = by_name.partition_point(|s| s.name < name);
-    by_name[start..].iter().take_while(move |s| s.name == name).map(|s| s.entry)
+    let len = by_name[start..].iter().take_while(|s| s.name == name).count();
+    &by_name[start..start + len]
 }
 
 /// Is the brand international (country variants exist, so an unknown country TLD may be real)?

@@ -30,6 +30,30 @@ const POS: [i16; 128] = {
 /// neighbouring row and overlapping)? A key is not adjacent to itself.
 #[inline]
 pub fn adjacent(a: u8, b: u8) -> bool {
+    // One bit of a table computed at compile time (the typo search asks this for every cell of
+    // every distance table).
+    a < 0x80 && b < 0x80 && (ADJACENT[a as usize] >> b) & 1 != 0
+}
+
+/// `ADJACENT[a]` has bit `b` set when keys `a` and `b` touch (ASCII).
+const ADJACENT: [u128; 128] = {
+    let mut t = [0u128; 128];
+    let mut a = 0;
+    while a < 128 {
+        let mut b = 0;
+        while b < 128 {
+            if touching(a as u8, b as u8) {
+                t[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    t
+};
+
+/// [`adjacent`] from the key positions.
+const fn touching(a: u8, b: u8) -> bool {
     let (pa, pb) = (POS[(a & 0x7f) as usize], POS[(b & 0x7f) as usize]);
     if pa < 0 || pb < 0 || pa == pb || a >= 0x80 || b >= 0x80 {
         return false;

@@ -80,13 +80,14 @@ fn without_tag(local: &str) -> &str {
 /// Checks `local` against the rules of the provider of `domain` (lowercase ASCII). `None`: nothing
 /// to say (or no rule for that domain).
 pub fn check(local: &str, domain: &str) -> Option<Problem> {
-    let digits = !local.is_empty() && local.bytes().all(|b| b.is_ascii_digit());
+    // Asked only by the rules that need it (most domains have no rule at all).
+    let digits = || !local.is_empty() && local.bytes().all(|b| b.is_ascii_digit());
     match domain {
         "qq.com" => {
             if !local.is_ascii() {
                 return Some(Problem::NonAscii);
             }
-            if !digits {
+            if !digits() {
                 return None; // an English alias; its format is not documented
             }
             if local.starts_with('0') {
@@ -104,7 +105,7 @@ pub fn check(local: &str, domain: &str) -> Option<Problem> {
             if !local.is_ascii() {
                 return Some(Problem::NonAscii);
             }
-            if digits {
+            if digits() {
                 return (!is_mobile(local)).then_some(Problem::NeteaseStart);
             }
             // Dots: one secondary page says they are allowed (compose-rules.tsv), so a dot is not judged.
@@ -122,7 +123,7 @@ pub fn check(local: &str, domain: &str) -> Option<Problem> {
             if !local.is_ascii() {
                 return Some(Problem::NonAscii);
             }
-            (digits && !is_mobile(local)).then_some(Problem::MobileNumber)
+            (digits() && !is_mobile(local)).then_some(Problem::MobileNumber)
         }
         "gmail.com" | "googlemail.com" => {
             let base = without_tag(local);

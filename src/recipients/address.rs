@@ -2,6 +2,8 @@
 //! RFC 5321/5322 syntax and limits of the local part, then the domain checks and the provider's
 //! local-part rules.
 
+use std::borrow::Cow;
+
 use crate::knowledge::{domains, localparts, localparts::Confidence, localparts::Problem, tlds};
 use crate::recipients::domain;
 use crate::recipients::rules::Rule;
@@ -17,7 +19,8 @@ pub struct AddressCheck {
     pub notes: Vec<Note>,
     /// A display name found before the address without angle brackets.
     pub name: Option<String>,
-    /// The final local part and lowercase domain (after fixes), for the field checks.
+    /// The final local part and lowercase domain (after fixes), for the field checks; empty unless
+    /// asked for.
     pub local: String,
     pub domain: String,
 }
@@ -55,12 +58,10 @@ fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
             }
         }
     }
-    // The longest table domain `s` ends with (and is longer than): the first suffix, left to
-    // right, that the table has (one hash lookup per position, no scan of the table).
+    // The longest table domain `s` ends with (and is longer than): every suffix hashed in one
+    // backward pass, one lookup each (no scan of the table).
     let lower = s.to_ascii_lowercase();
-    let best = (lower.len().saturating_sub(domains::FIND_MAX_LEN).max(1)..lower.len())
-        .filter(|&k| lower.is_char_boundary(k))
-        .find_map(|k| domains::find(&lower[k..]))?;
+    let (_, best) = domains::longest_suffix(&lower, lower.len().saturating_sub(domains::FIND_MAX_LEN).max(1))?;
     let cut = s.len() - best.domain.len();
     let local = s.get(..cut)?.strip_suffix('.').unwrap_or(s.get(..cut)?);
     let dom = s.get(cut..)?;
@@ -68,7 +69,11 @@ fn repair_missing_at(s: &str) -> Option<(String, String, Option<char>)> {
 }
 
 /// Checks one normalised address (`text` has no separators; names are already taken off).
-pub fn check(text: &str, bracketed: bool) -> AddressCheck {
+/// `parts`: fill [`AddressCheck::local`] and [`AddressCheck::domain`] (the field needs them only
+/// for its context checks: allowlist, remembered bounces, external recipients).
+/// `pre`: the check of this address's domain, when the caller has done it already (on `text`
+/// itself as one plain address: used only when the domain is exactly `text`'s after its `@`).
+pub fn check(text: &str, bracketed: bool, parts: bool, pre: Option<domain::DomainCheck>) -> AddressCheck {
     let mut out = AddressCheck::default();
     let mut fixes = false;
     let mut s = text.trim_matches(' ').to_string();
@@ -133,9 +138,9 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             out.notes.push(Note::new(Rule::SpaceInAddress, &[], false));
         }
     }
-    // The `@`.
+    // The `@`. With exactly one, the parts are slices of `s` (no copies on the common path).
     let ats = s.matches('@').count();
-    let (local, dom) = if ats == 0 {
+    let (local, dom): (Cow<str>, Cow<str>) = if ats == 0 {
         match repair_missing_at(&s) {
             Some((l, d, sub)) => {
                 match sub {
@@ -144,7 +149,7 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
                     None => out.notes.push(Note::new(Rule::MissingAt, &[], true)),
                 }
                 fixes = true;
-                (l, d)
+                (l.into(), d.into())
             }
             None => {
                 out.notes.push(Note::new(Rule::MissingAt, &[], false));
@@ -154,7 +159,7 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
         }
     } else if ats == 1 {
         let (l, d) = s.split_once('@').unwrap_or((&s, ""));
-        (l.to_string(), d.to_string())
+        (l.into(), d.into())
     } else {
         // `a@@b.com`, `a@b.com@`, `a@163@163.com`, `a@qq.com@qq.com`.
         let parts: Vec<&str> = s.split('@').filter(|p| !p.is_empty()).collect();
@@ -174,7 +179,7 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             Some((l, d)) if !s.starts_with('@') => {
                 out.notes.push(Note::new(Rule::DoubleAt, &[], true));
                 fixes = true;
-                (l, d)
+                (l.into(), d.into())
             }
             _ => {
                 out.notes.push(Note::new(Rule::DoubleAt, &[], false));
@@ -183,8 +188,6 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             }
         }
     };
-    // Without a fix there was exactly one `@`: `s` is `local@dom` already.
-    out.address = s;
     let mut local = local;
     // The local part.
     if local.is_empty() {
@@ -192,20 +195,20 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     } else if local.starts_with('"') && local.ends_with('"') && local.len() >= 2 {
         out.notes.push(Note::new(Rule::QuotedLocal, &[], false));
     } else {
-        let bad: String = local.chars().filter(|&c| !(is_atext(c) || c == '.')).fold(String::new(), |mut b, c| {
-            if !b.contains(c) && b.chars().count() < 8 {
-                b.push(if c == ' ' { '␠' } else { c });
-            }
-            b
-        });
-        if !bad.is_empty() {
+        if !local.chars().all(|c| is_atext(c) || c == '.') {
+            let bad: String = local.chars().filter(|&c| !(is_atext(c) || c == '.')).fold(String::new(), |mut b, c| {
+                if !b.contains(c) && b.chars().count() < 8 {
+                    b.push(if c == ' ' { '␠' } else { c });
+                }
+                b
+            });
             out.notes.push(Note::new(Rule::InvalidChar, &[&bad], false));
         }
-        if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        if local.starts_with('.') || local.ends_with('.') || has_double_dot(&local) {
             let cleaned = local.split('.').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(".");
             out.notes.push(Note::new(Rule::DotPlacement, &[], !cleaned.is_empty()));
             if !cleaned.is_empty() {
-                local = cleaned;
+                local = cleaned.into();
                 fixes = true;
             }
         }
@@ -213,15 +216,20 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
             out.notes.push(Note::new(Rule::LocalTooLong, &[&local.len().to_string()], false));
         }
     }
-    // The domain.
-    let dc = domain::check(&dom);
+    // The domain, lowercased once for the domain checks and the rules below.
+    let lower: Cow<str> =
+        if dom.bytes().any(|b| b.is_ascii_uppercase()) { dom.to_ascii_lowercase().into() } else { Cow::Borrowed(&dom) };
+    let dc = match pre {
+        Some(dc) if ats == 1 && !fixes && s == text => dc,
+        _ => domain::check(&dom, &lower),
+    };
     let domain_fixed = dc.fixed;
     if out.notes.is_empty() {
         out.notes = dc.notes;
     } else {
         out.notes.extend(dc.notes);
     }
-    let final_domain = domain_fixed.clone().unwrap_or_else(|| dom.to_ascii_lowercase());
+    let final_domain: &str = domain_fixed.as_deref().unwrap_or(&lower);
     if domain_fixed.is_some() {
         fixes = true;
     }
@@ -233,14 +241,20 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
         && final_domain != "qq.com"
         && !out.notes.iter().any(|n| n.severity != Severity::Info)
     {
-        let slip = domains::find(&final_domain).is_some_and(|m| m.tier == domains::Tier::Known)
+        let slip = domains::find(final_domain).is_some_and(|m| m.tier == domains::Tier::Known)
             && crate::recipients::typo::distance(final_domain.as_bytes(), b"qq.com", 2).is_some();
         if slip {
-            out.notes.push(Note::new(Rule::DomainTypo, &[&final_domain, "qq.com"], true));
-            out.fixed = Some(format!("{local}@qq.com"));
-            out.domain = "qq.com".to_string();
-            out.local = local.clone();
-            return finish_qq(out, &local);
+            out.notes.push(Note::new(Rule::DomainTypo, &[final_domain, "qq.com"], true));
+            out.fixed = Some(concat3(&local, "@", "qq.com"));
+            if parts {
+                out.domain = "qq.com".to_string();
+                out.local = local.to_string();
+            }
+            if let Some(p) = localparts::check(&local, "qq.com") {
+                out.notes.push(provider_note(p, &local, "qq.com"));
+            }
+            out.address = s;
+            return out;
         }
     }
     let total = local.len() + 1 + final_domain.len();
@@ -248,9 +262,9 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
         out.notes.push(Note::new(Rule::AddressTooLong, &[&total.to_string()], false));
     }
     // Non-ASCII local part, and the provider's own rules.
-    let problem = if local.is_empty() { None } else { localparts::check(&local, &final_domain) };
+    let problem = if local.is_empty() { None } else { localparts::check(&local, final_domain) };
     match problem {
-        Some(p) => out.notes.push(provider_note(p, &local, &final_domain)),
+        Some(p) => out.notes.push(provider_note(p, &local, final_domain)),
         None => {
             if !local.is_ascii() && !local.starts_with('"') {
                 out.notes.push(Note::new(Rule::NonAsciiLocal, &[], false));
@@ -260,9 +274,19 @@ pub fn check(text: &str, bracketed: bool) -> AddressCheck {
     if fixes {
         out.fixed = Some(concat3(&local, "@", domain_fixed.as_deref().unwrap_or(&dom)));
     }
-    out.local = local;
-    out.domain = final_domain;
+    if parts {
+        out.local = local.into_owned();
+        out.domain = final_domain.to_string();
+    }
+    // Without a fix there was exactly one `@`: `s` is `local@dom` already.
+    out.address = s;
     out
+}
+
+/// `..` in `s`: a look at each pair of bytes (`contains("..")` sets up a substring searcher, which
+/// costs more than the whole scan of an address).
+pub fn has_double_dot(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"..")
 }
 
 /// `a + b + c` in one allocation (`format!` costs several times more on this path).
@@ -275,23 +299,31 @@ fn concat3(a: &str, b: &str, c: &str) -> String {
 }
 
 fn provider_note(p: Problem, local: &str, domain: &str) -> Note {
-    let n = local.chars().count().to_string();
-    let (rule, zh, en): (Rule, String, String) = match p {
-        Problem::QqLeadingZero => (Rule::QqNumber, format!("{local} 以 0 开头"), format!("{local} starts with 0")),
-        Problem::QqTooShort => (Rule::QqNumber, format!("{local} 只有 {n} 位"), format!("{local} has only {n} digits")),
-        Problem::QqTooLong => (Rule::QqNumber, format!("{local} 有 {n} 位"), format!("{local} has {n} digits")),
+    // The argument in each language, built by concatenation (`format!` costs several times more,
+    // and this runs for every QQ number or Netease name that breaks a rule).
+    let n = || local.chars().count().to_string();
+    let cat = |parts: &[&str]| parts.concat();
+    let (rule, zh, en): (Rule, String, Option<String>) = match p {
+        Problem::QqLeadingZero => (Rule::QqNumber, cat(&[local, " 以 0 开头"]), Some(cat(&[local, " starts with 0"]))),
+        Problem::QqTooShort => {
+            let n = n();
+            (Rule::QqNumber, cat(&[local, " 只有 ", &n, " 位"]), Some(cat(&[local, " has only ", &n, " digits"])))
+        }
+        Problem::QqTooLong => {
+            let n = n();
+            (Rule::QqNumber, cat(&[local, " 有 ", &n, " 位"]), Some(cat(&[local, " has ", &n, " digits"])))
+        }
         Problem::NeteaseChars | Problem::NeteaseStart | Problem::GmailChars => {
-            (rule_of(p), format!("“{local}”"), format!("“{local}”"))
+            (rule_of(p), cat(&["“", local, "”"]), None)
         }
         Problem::NeteaseLength | Problem::GmailLength => {
-            (rule_of(p), format!("“{local}”有 {n} 位"), format!("“{local}” has {n}"))
+            let n = n();
+            (rule_of(p), cat(&["“", local, "”有 ", &n, " 位"]), Some(cat(&["“", local, "” has ", &n])))
         }
-        Problem::NonAscii => (Rule::ProviderNonAscii, domain.to_string(), domain.to_string()),
-        Problem::MobileNumber | Problem::MicrosoftChars | Problem::YahooFormat => {
-            (rule_of(p), String::new(), String::new())
-        }
+        Problem::NonAscii => (Rule::ProviderNonAscii, domain.to_string(), None),
+        Problem::MobileNumber | Problem::MicrosoftChars | Problem::YahooFormat => (rule_of(p), String::new(), None),
     };
-    let mut note = Note::bi(rule, &[(&zh, &en)], false);
+    let mut note = Note::owned(rule, vec![(zh, en)], false);
     if p.confidence() == Confidence::Unconfirmed && note.severity == Severity::Error {
         note.severity = Severity::Warning;
     }
@@ -308,12 +340,4 @@ fn rule_of(p: Problem) -> Rule {
         Problem::YahooFormat => Rule::YahooLocal,
         Problem::NonAscii => Rule::ProviderNonAscii,
     }
-}
-
-/// The QQ-number-at-a-look-alike case: the provider rules then apply to qq.com.
-fn finish_qq(mut out: AddressCheck, local: &str) -> AddressCheck {
-    if let Some(p) = localparts::check(local, "qq.com") {
-        out.notes.push(provider_note(p, local, "qq.com"));
-    }
-    out
 }

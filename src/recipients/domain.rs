@@ -2,13 +2,15 @@
 //! for a real mail domain it was meant to be. A domain in the table is never "corrected"; a typo
 //! that could be two providers says so instead of guessing.
 
-use crate::knowledge::domains::{self, MailDomain, Tier};
+use std::borrow::Cow;
+
+use crate::knowledge::domains::{self, MailDomain, Split, Tier};
 use crate::knowledge::{confusables, tlds};
-use crate::recipients::punycode;
 use crate::recipients::rules::Rule;
 use crate::recipients::typo::{self, EDIT};
 use crate::recipients::Note;
 use crate::recipients::Severity;
+use crate::recipients::{address, punycode};
 
 /// What the domain checks found: notes, and the domain to use instead, if there is one.
 #[derive(Debug, Default)]
@@ -32,13 +34,12 @@ impl DomainCheck {
 /// How far (in quarter edits) a typed name may be from a provider's name and still be taken for it.
 /// Digits-only names (163, 126, 139 ...) are mistyped on the number row and are rarely real mail
 /// domains, so they get more room; two-letter names only a single slip, and only for the big ones.
-fn threshold(m: &MailDomain, name: &str) -> u16 {
-    let digits = name.bytes().all(|b| b.is_ascii_digit());
-    match name.len() {
+fn threshold(t: &Split) -> u16 {
+    match t.name.len() {
         0 => 0,
-        1..=2 if m.tier == Tier::Top => 2,
+        1..=2 if t.entry.tier == Tier::Top => 2,
         1..=2 => 0,
-        3 if digits => EDIT,
+        3 if t.digits => EDIT,
         3 => 2,
         4..=5 => 3,
         6..=8 => 6,
@@ -60,13 +61,17 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
     let candidates = if tld_ok { domains::targets_with_suffix(suffix) } else { domains::all_targets() };
     for &t in candidates {
         let (m, tname, tsuffix) = (t.entry, t.name, t.suffix);
-        let mut limit = threshold(m, tname);
+        let mut limit = threshold(t);
         if limit == 2 && name.len() == tname.len() {
             limit = 3; // a three-letter name: also two swapped letters (`oal` for `aol`)
         }
-        // Each byte value on one side only needs an edit of cost 2 or more.
+        // Cheapest first: the length difference, then the byte sets (each byte value on one side
+        // only needs an edit of cost 2 or more).
+        if limit == 0 || name.len().abs_diff(tname.len()) * 2 > limit as usize {
+            continue;
+        }
         let only = (typed_set & !t.name_set).count_ones().max((t.name_set & !typed_set).count_ones());
-        if limit == 0 || 2 * only as u16 > limit || name.len().abs_diff(tname.len()) * 2 > limit as usize {
+        if 2 * only as u16 > limit {
             continue;
         }
         let suffix_cost = if tsuffix == suffix {
@@ -108,17 +113,14 @@ fn decide(found: &[(u16, &'static MailDomain)]) -> Result<&'static str, Vec<&'st
 
 /// The brand's domains nearest to a typed suffix: unique → Ok.
 fn nearest_of_brand(
-    brand: &[&'static MailDomain],
+    brand: &[&'static Split],
     suffix: &str,
     primary_only: bool,
 ) -> Result<&'static str, Vec<&'static str>> {
     let mut found: Vec<(u16, &'static MailDomain)> = brand
         .iter()
-        .filter(|m| !primary_only || matches!(m.tier, Tier::Top | Tier::Common))
-        .filter_map(|m| {
-            let s = domains::split_suffix(m.domain).1;
-            typo::distance(suffix.as_bytes(), s.as_bytes(), 3 * EDIT).map(|c| (c, *m))
-        })
+        .filter(|t| !primary_only || matches!(t.entry.tier, Tier::Top | Tier::Common))
+        .filter_map(|t| typo::distance(suffix.as_bytes(), t.suffix.as_bytes(), 3 * EDIT).map(|c| (c, t.entry)))
         .collect();
     let Some(best) = found.iter().map(|&(c, _)| c).min() else { return Err(Vec::new()) };
     found.retain(|&(c, _)| c == best);
@@ -132,12 +134,13 @@ fn or_list(items: &[&str]) -> String {
     items.join(" / ")
 }
 
-/// Checks a domain (as typed after normalisation; case is ignored).
-pub fn check(typed: &str) -> DomainCheck {
+/// Checks a domain (as typed after normalisation; case is ignored): `typed`, and `lower`, the same
+/// with ASCII letters lowercased (the caller has it already).
+pub fn check(typed: &str, lower: &str) -> DomainCheck {
     let mut out = DomainCheck::default();
     // ASCII case only: Unicode case tables would cost ~11 KB in the wasm, and IDN labels as typed
     // by Chinese users (汉字) have no case.
-    let mut domain = typed.to_ascii_lowercase();
+    let mut domain: Cow<str> = Cow::Borrowed(lower);
     if domain.is_empty() {
         out.notes.push(Note::bi(Rule::Incomplete, &[("“@”后面没有域名", "nothing after “@”")], false));
         return out;
@@ -148,15 +151,15 @@ pub fn check(typed: &str) -> DomainCheck {
     }
     let mut changed = false;
     if domain.ends_with('.') {
-        domain = domain.trim_end_matches('.').to_string();
+        domain = domain.trim_end_matches('.').to_string().into();
         if domain.contains('.') {
             out.add(Rule::TrailingDot, &[], true);
         }
         changed = true;
     }
-    if domain.starts_with('.') || domain.contains("..") {
+    if domain.starts_with('.') || address::has_double_dot(&domain) {
         let cleaned: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
-        domain = cleaned.join(".");
+        domain = cleaned.join(".").into();
         out.add(Rule::DotPlacement, &[], true);
         changed = true;
     }
@@ -185,13 +188,13 @@ pub fn check(typed: &str) -> DomainCheck {
             out.add(Rule::IdnDomain, &[&ascii], false);
         }
         if changed {
-            out.fixed = Some(domain);
+            out.fixed = Some(domain.into_owned());
         }
         return out;
     }
     if domains::find(&domain).is_some() {
         if changed {
-            out.fixed = Some(domain);
+            out.fixed = Some(domain.into_owned());
         }
         return out;
     }
@@ -267,7 +270,7 @@ pub fn check(typed: &str) -> DomainCheck {
         let completions: Vec<&'static str> = domains::DOMAINS
             .iter()
             .filter(|m| matches!(m.tier, Tier::Top | Tier::Common))
-            .filter(|m| m.domain.len() > domain.len() + 1 && m.domain.starts_with(domain.as_str()))
+            .filter(|m| m.domain.len() > domain.len() + 1 && m.domain.starts_with(&*domain))
             .filter(|m| {
                 m.domain.as_bytes().get(domain.len()) == Some(&b'.') && !m.domain[domain.len() + 1..].contains('.')
             })
@@ -288,11 +291,11 @@ pub fn check(typed: &str) -> DomainCheck {
         }
     }
     let (name, suffix) = domains::split_suffix(&domain);
-    let brand: Vec<&'static MailDomain> = domains::of_brand(name).collect();
+    let brand = domains::brand(name);
     if !brand.is_empty() {
         if !tld_ok {
             out.add(Rule::UnknownTld, &[tld], false);
-            match nearest_of_brand(&brand, suffix, false) {
+            match nearest_of_brand(brand, suffix, false) {
                 Ok(d) => {
                     out.notes.last_mut().into_iter().for_each(|n| n.fixes = true);
                     out.fixed = Some(d.to_string());
@@ -305,10 +308,10 @@ pub fn check(typed: &str) -> DomainCheck {
         // A real TLD, but not this provider's: `.cn` for a `.com` provider, `.com` for `.net` ...
         let confused = brand
             .iter()
-            .filter(|m| matches!(m.tier, Tier::Top | Tier::Common))
-            .any(|m| domains::confused_suffix(domains::split_suffix(m.domain).1, suffix));
+            .filter(|t| matches!(t.entry.tier, Tier::Top | Tier::Common))
+            .any(|t| domains::confused_suffix(t.suffix, suffix));
         if confused {
-            match nearest_of_brand(&brand, suffix, true) {
+            match nearest_of_brand(brand, suffix, true) {
                 Ok(d) => {
                     out.add(Rule::ProviderTld, &[d, &domain], true);
                     out.fixed = Some(d.to_string());
@@ -320,7 +323,7 @@ pub fn check(typed: &str) -> DomainCheck {
             }
         }
         if changed {
-            out.fixed.get_or_insert(domain);
+            out.fixed.get_or_insert(domain.into_owned());
         }
         return out;
     }
@@ -349,7 +352,7 @@ pub fn check(typed: &str) -> DomainCheck {
         Err(many) if many.len() > 1 => out.add(Rule::AmbiguousDomain, &[&domain, &or_list(&many)], false),
         Err(_) => {
             if changed {
-                out.fixed = Some(domain);
+                out.fixed = Some(domain.into_owned());
             }
         }
     }
@@ -376,6 +379,22 @@ fn label_ok_all(domain: &str) -> bool {
 /// Label syntax (RFC 1035/5321): letters, digits, hyphens; 1–63 long; no hyphen at either end;
 /// at most 253 in all. Notes the problem and says whether the domain is usable for further checks.
 fn label_syntax(domain: &str, out: &mut DomainCheck) -> bool {
+    // One pass for the common case, a domain with nothing to note; the notes below otherwise.
+    let (mut ok, mut len, mut prev) = (domain.len() <= 253, 0usize, b'.');
+    for &c in domain.as_bytes() {
+        if c == b'.' {
+            ok &= prev != b'-';
+            len = 0;
+        } else {
+            ok &= (c.is_ascii_alphanumeric() || c == b'-') && !(c == b'-' && prev == b'.');
+            len += 1;
+            ok &= len <= 63;
+        }
+        prev = c;
+    }
+    if ok && prev != b'-' {
+        return true;
+    }
     let bad: String = domain.chars().filter(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')).fold(
         String::new(),
         |mut s, c| {

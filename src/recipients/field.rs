@@ -2,8 +2,10 @@
 //! (separators, duplicates, limits, many Cc, external recipients, earlier bounces, the allowlist),
 //! and the field with every fix applied.
 
+use crate::knowledge::localparts;
 use crate::knowledge::{catalogue, domains, tlds};
 use crate::reason::Reason;
+use crate::recipients::domain::{self, DomainCheck};
 use crate::recipients::normalise::{self, Normalised};
 use crate::recipients::rules::Rule;
 use crate::recipients::split::{self, Segment};
@@ -40,6 +42,8 @@ struct Item {
     /// A separator inside the address (merged back): (separator, what it stands for).
     joined: Option<(char, char)>,
     too_long: bool,
+    /// What replaces the recipient in the fixed field (empty: a duplicate, dropped), once checked.
+    replacement: Option<String>,
 }
 
 fn make_item(chars: &[char], seg: &Segment) -> Item {
@@ -59,6 +63,7 @@ fn make_item(chars: &[char], seg: &Segment) -> Item {
         norm,
         joined: None,
         too_long,
+        replacement: None,
     }
 }
 
@@ -135,32 +140,17 @@ fn severity_verdict(notes: &[Note]) -> Verdict {
 /// about it. Returns (local part, the table's (lowercase) domain). One pass over the bytes and no
 /// allocation: it is asked of every address on every keystroke.
 fn plain_known(text: &str) -> Option<(&str, &'static str)> {
-    if text.len() > 254 {
-        return None;
-    }
-    let at = text.bytes().position(|b| b == b'@')?;
-    let (local, domain) = (&text[..at], &text[at + 1..]);
-    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
-        return None;
-    }
-    let mut prev_dot = false;
-    for b in local.bytes() {
-        let dot = b == b'.';
-        if (dot && prev_dot) || !(dot || b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b)) {
-            return None;
-        }
-        prev_dot = dot;
-    }
-    // Lowercased on the stack: no table domain is this long, so a longer one is not known.
-    let mut buf = [0u8; 64];
+    let (local, domain) = plain_parts(text)?;
+    // Lowercased on the stack: no table domain is longer, so a longer one is not known.
+    let mut buf = [0u8; domains::FIND_MAX_LEN];
     let lower = buf.get_mut(..domain.len())?;
     for (l, b) in lower.iter_mut().zip(domain.bytes()) {
-        if !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+        *l = DOMAIN_LOWER[usize::from(b)];
+        if *l == 0 {
             return None;
         }
-        *l = b.to_ascii_lowercase();
     }
-    let known = domains::find(std::str::from_utf8(lower).ok()?)?;
+    let known = domains::find_bytes(lower)?;
     if known.tier == domains::Tier::Known && local.bytes().all(|b| b.is_ascii_digit()) {
         return None; // maybe a QQ number at a look-alike of qq.com: the pipeline decides
     }
@@ -170,11 +160,75 @@ fn plain_known(text: &str) -> Option<(&str, &'static str)> {
     Some((local, known.domain))
 }
 
+/// The local part and domain of a text that is one plain ASCII address as far as its local part
+/// goes (atext and single dots inside, 1–64 bytes; 254 bytes at most in all).
+fn plain_parts(text: &str) -> Option<(&str, &str)> {
+    if text.len() > 254 {
+        return None;
+    }
+    let at = text.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&text[..at], &text[at + 1..]);
+    if local.is_empty() || local.len() > 64 || local.starts_with('.') || local.ends_with('.') {
+        return None;
+    }
+    // One table look-up per byte: atext (1) or a dot (2), never two dots in a row.
+    let mut prev = 0u8;
+    for b in local.bytes() {
+        let class = LOCAL_CLASS[usize::from(b)];
+        if class == 0 || class & prev & 2 != 0 {
+            return None;
+        }
+        prev = class;
+    }
+    Some((local, domain))
+}
+
+/// [`plain_known`]'s classes of local-part bytes: 1 letters, digits and the RFC 5322 atext
+/// symbols, 2 the dot, 0 anything else.
+const LOCAL_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    let symbols = b"!#$%&'*+-/=?^_`{|}~";
+    let mut i = 0;
+    while i < symbols.len() {
+        t[symbols[i] as usize] = 1;
+        i += 1;
+    }
+    t[b'.' as usize] = 2;
+    t
+};
+
+/// A domain byte lowercased (letters, digits, `.`, `-`), or 0 for any other byte.
+const DOMAIN_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The common case on every keystroke, answered without the pipeline: one plain address of a known
 /// mail domain (see [`plain_known`]) that no context has anything to say about. Gives exactly the
 /// report the full pipeline would (tests/recipients.rs compares the two).
 pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
-    quiet(text, opts).then(|| FieldReport {
+    quiet(text, opts).then(|| fast_path_report(text))
+}
+
+/// The report on a quiet `text`.
+fn fast_path_report(text: &str) -> FieldReport {
+    FieldReport {
         input: text.to_string(),
         recipients: vec![RecipientReport {
             raw: text.to_string(),
@@ -188,13 +242,40 @@ pub fn fast_path(text: &str, opts: &CheckOptions) -> Option<FieldReport> {
         }],
         findings: Vec::new(),
         fixed: None,
-    })
+    }
 }
 
 /// Whether [`fast_path`] answers for `text`: then its report holds `text` (ASCII) as input, raw and
 /// address, and nothing else (src/wasm.rs packs that report without building it).
 pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
-    let Some((_, domain)) = plain_known(text) else { return false };
+    assess(text, opts).is_ok()
+}
+
+/// [`quiet`], and when the text is not quiet, the domain check already done on the way (a plain
+/// address at a domain outside the table: its domain is checked to know whether it is quiet), for
+/// [`full_with`] to use instead of checking the same domain again.
+pub fn assess(text: &str, opts: &CheckOptions) -> Result<(), Option<DomainCheck>> {
+    let lower: String;
+    let (domain, pre): (&str, Option<DomainCheck>) = match plain_known(text) {
+        Some((_, known)) => (known, None),
+        None => {
+            // A plain address at a domain the table does not have (a company's, a university's):
+            // quiet when its domain check and the provider rules have nothing to say.
+            let Some((local, typed)) = plain_parts(text) else { return Err(None) };
+            if !typed.bytes().all(|b| DOMAIN_LOWER[usize::from(b)] != 0) {
+                return Err(None);
+            }
+            lower = typed.to_ascii_lowercase();
+            if domains::find(&lower).is_some() {
+                return Err(None); // a table domain plain_known turned down: the pipeline decides
+            }
+            let dc = domain::check(typed, &lower);
+            if !dc.notes.is_empty() || dc.fixed.is_some() || localparts::check(local, &lower).is_some() {
+                return Err(Some(dc));
+            }
+            (&lower, Some(dc))
+        }
+    };
     // The context (the extension passes it on every keystroke), as [`full`] would weigh it for a
     // field of one quiet recipient: the allowlist only quiets findings (there are none); a
     // remembered bounce of this address, or a sender inside an organisation writing outside it,
@@ -203,7 +284,7 @@ pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
         let a = b.address.trim();
         !a.is_empty() && a.eq_ignore_ascii_case(text)
     }) {
-        return false;
+        return Err(pre);
     }
     if let Some(from) = opts.from.as_deref() {
         let own = from.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase());
@@ -212,27 +293,40 @@ pub fn quiet(text: &str, opts: &CheckOptions) -> bool {
                 || domain.strip_suffix(own.as_str()).is_some_and(|h| h.ends_with('.'))
                 || own.strip_suffix(domain).is_some_and(|h| h.ends_with('.'));
             if !inside {
-                return false;
+                return Err(pre);
             }
         }
     }
-    true
+    Ok(())
 }
 
 /// Checks a field; `field_notes` carries notes found before (invalid UTF-8).
 pub fn check(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldReport {
-    if field_notes.is_empty() {
-        if let Some(r) = fast_path(text, opts) {
-            return r;
-        }
+    if !field_notes.is_empty() {
+        return pipeline(text, opts, field_notes, None);
     }
-    full(text, opts, field_notes)
+    match assess(text, opts) {
+        Ok(()) => fast_path_report(text),
+        Err(pre) => pipeline(text, opts, field_notes, pre),
+    }
 }
 
 /// The whole pipeline.
-pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> FieldReport {
+pub fn full(text: &str, opts: &CheckOptions, field_notes: Vec<Note>) -> FieldReport {
+    pipeline(text, opts, field_notes, None)
+}
+
+/// The whole pipeline for a text [`assess`] found not quiet, with the domain check it did.
+pub fn full_with(text: &str, opts: &CheckOptions, pre: Option<DomainCheck>) -> FieldReport {
+    pipeline(text, opts, Vec::new(), pre)
+}
+
+/// The pipeline; `pre`: the domain check of `text` as one plain address, from [`assess`].
+fn pipeline(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>, mut pre: Option<DomainCheck>) -> FieldReport {
     let lang = opts.lang;
-    let chars: Vec<char> = text.chars().collect();
+    // Sized for the text up front (collecting `chars()` would grow the vector two or three times).
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     // Chars [a, b) of the field as a String: straight from the text when it is ASCII (char and
     // byte offsets are the same), else collected.
     let ascii = chars.len() == text.len();
@@ -242,10 +336,10 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             None => chars[a..b].iter().collect(),
         }
     };
-    let (segments, total) = split::split(&chars, MAX_RECIPIENTS);
-    let truncated = total > segments.len();
-    let items: Vec<Item> = segments.iter().map(|s| make_item(&chars, s)).collect();
-    let items = merge(&chars, items);
+    let mut items: Vec<Item> = Vec::new();
+    let total = split::split_each(&chars, MAX_RECIPIENTS, |s| items.push(make_item(&chars, &s)));
+    let truncated = total > items.len();
+    let mut items = merge(&chars, items);
 
     let sender_domain = opts
         .from
@@ -253,11 +347,13 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         .and_then(|f| f.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('>').to_ascii_lowercase()));
     let sender_internal = sender_domain.as_deref().filter(|d| domains::find(d).is_none_or(|m| !m.free));
 
+    // Whether a recipient's final local part and domain are needed (the context checks).
+    let context = !opts.allowlist.is_empty() || !opts.bounced.is_empty() || sender_internal.is_some();
     let mut recipients = Vec::with_capacity(items.len());
-    let mut replacements: Vec<Option<String>> = Vec::with_capacity(items.len());
     let mut seen: Vec<String> = Vec::new();
     let mut any_fix = false;
-    for item in &items {
+    let several = items.len() > 1;
+    for item in items.iter_mut() {
         let raw = sub(item.start, item.end);
         let typed_addr: std::borrow::Cow<str> = match text.get(item.addr_start..item.addr_end).filter(|_| ascii) {
             Some(s) => s.into(),
@@ -276,7 +372,6 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 suggestion: None,
                 findings: notes.iter().map(|n| n.render(lang, None)).collect(),
             });
-            replacements.push(None);
             continue;
         }
         for (rule, what) in &item.norm.notes {
@@ -294,7 +389,12 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
                 domain: domain.to_string(),
                 ..address::AddressCheck::default()
             },
-            None => address::check(&item.norm.text, item.bracketed),
+            None => {
+                // The domain check [`assess`] did applies when this item is the whole text as typed.
+                let changed = several || !item.norm.notes.is_empty() || item.joined.is_some() || item.bracketed;
+                let pre = if changed || item.norm.text != text { None } else { pre.take() };
+                address::check(&item.norm.text, item.bracketed, context, pre)
+            }
         };
         if notes.is_empty() {
             notes = std::mem::take(&mut ac.notes);
@@ -345,7 +445,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
         // Duplicates after normalisation.
         // (A field of one recipient has none: no key to make.)
         let mut duplicate = false;
-        if items.len() > 1 {
+        if several {
             let dup_key = suggestion.as_deref().unwrap_or(&ac.address).to_ascii_lowercase();
             duplicate = !dup_key.is_empty() && seen.contains(&dup_key);
             if duplicate {
@@ -380,7 +480,7 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
             })
         };
         any_fix |= replacement.is_some();
-        replacements.push(replacement);
+        item.replacement = replacement;
         recipients.push(RecipientReport {
             raw,
             start: item.start,
@@ -437,7 +537,8 @@ pub fn full(text: &str, opts: &CheckOptions, mut field_notes: Vec<Note>) -> Fiel
     let fixed = if any_fix || field_fix {
         let mut out = String::with_capacity(text.len());
         let mut cursor = 0usize;
-        for (item, rep) in items.iter().zip(&replacements) {
+        for item in &items {
+            let rep = &item.replacement;
             let between: String = chars[cursor..item.start]
                 .iter()
                 .map(|&c| if split::is_fullwidth_separator(c) { ';' } else { c })

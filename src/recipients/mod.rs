@@ -160,6 +160,11 @@ impl Note {
         }
     }
 
+    /// A note whose arguments are already built: (zh, en when it differs).
+    pub fn owned(rule: Rule, args: Vec<(String, Option<String>)>, fixes: bool) -> Note {
+        Note { rule, severity: rule.severity(), args, fixes }
+    }
+
     /// Renders the note in `lang`.
     pub fn render(&self, lang: Lang, suggestion: Option<&str>) -> Finding {
         fn pick(lang: Lang, (z, e): &(String, Option<String>)) -> &str {

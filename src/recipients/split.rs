@@ -27,13 +27,26 @@ fn is_blank(c: char) -> bool {
 /// Splits `chars` on separators outside quotes and angle brackets. Keeps at most `max` non-empty
 /// segments and returns them with the number of all non-empty segments.
 pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
-    let mut total = 0usize;
     let mut out = Vec::new();
+    let total = split_each(chars, max, |s| out.push(s));
+    (out, total)
+}
+
+/// [`split`], giving each kept segment to `keep` (no vector of them): returns the number of all
+/// non-empty segments.
+pub fn split_each(chars: &[char], max: usize, mut keep: impl FnMut(Segment)) -> usize {
+    let mut total = 0usize;
+    let mut kept = 0usize;
     let (mut quoted, mut angle) = (false, false);
     let mut start = 0usize;
     let mut i = 0usize;
     while i <= chars.len() {
         let c = chars.get(i).copied();
+        // Most of a field is letters, digits, `@` and `.`: nothing to decide for them.
+        if c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '@' || c == '.') {
+            i += 1;
+            continue;
+        }
         let boundary = match c {
             None => true,
             Some('"') => {
@@ -60,8 +73,9 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
             }
             if s < e {
                 total += 1;
-                if out.len() < max {
-                    out.push(Segment { start: s, end: e, sep: c });
+                if kept < max {
+                    kept += 1;
+                    keep(Segment { start: s, end: e, sep: c });
                 }
             }
             // An unclosed quote or bracket must not swallow the rest of the field.
@@ -73,7 +87,7 @@ pub fn split(chars: &[char], max: usize) -> (Vec<Segment>, usize) {
         }
         i += 1;
     }
-    (out, total)
+    total
 }
 
 /// A recipient's display name and the chars of its address (offsets relative to the segment).
@@ -98,6 +112,7 @@ pub fn parse(seg: &[char]) -> Parsed {
     let mut open = None;
     for (i, &c) in seg.iter().enumerate() {
         match c {
+            c if c.is_ascii_alphanumeric() || c == '@' || c == '.' => {}
             '"' => quoted = !quoted,
             '<' | '＜' if !quoted => {
                 open = Some(i);

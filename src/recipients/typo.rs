@@ -62,8 +62,16 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
     for &b in target {
         bag[(b & 63) as usize] -= 1;
     }
-    let (more, fewer) =
-        bag.iter().fold((0u16, 0u16), |(p, q), &c| if c > 0 { (p + c as u16, q) } else { (p, q + (-c) as u16) });
+    // The sum of |bag| over the values present, each taken once (zeroed when counted): a walk
+    // over the two strings rather than over all 64 counters.
+    let mut spread = 0u16;
+    for &b in typed.iter().chain(target) {
+        let c = &mut bag[(b & 63) as usize];
+        spread += c.unsigned_abs() as u16;
+        *c = 0;
+    }
+    // more - fewer = n - m, more + fewer = spread.
+    let (more, fewer) = ((spread + n as u16 - m as u16) / 2, (spread + m as u16 - n as u16) / 2);
     if 2 * more.max(fewer) > limit {
         return None;
     }
@@ -71,9 +79,10 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
     for (j, d) in del.iter_mut().enumerate().take(m) {
         *d = delete_cost(target, j);
     }
-    let mut prev2 = [0u16; MAX_LEN + 1];
-    let mut prev = [0u16; MAX_LEN + 1];
-    let mut cur = [0u16; MAX_LEN + 1];
+    // Three rows, rotated by reference (swapping the arrays would copy them whole every row).
+    let mut rows = [[0u16; MAX_LEN + 1]; 3];
+    let [prev2, prev, cur] = &mut rows;
+    let (mut prev2, mut prev, mut cur) = (&mut prev2[..=m], &mut prev[..=m], &mut cur[..=m]);
     for j in 1..=m {
         prev[j] = prev[j - 1] + del[j - 1];
     }
@@ -96,8 +105,7 @@ pub fn distance(typed: &[u8], target: &[u8], limit: u16) -> Option<u16> {
         if row_min > limit {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        (prev2, prev, cur) = (prev, cur, prev2);
     }
     let d = prev[m];
     (d <= limit).then_some(d)

@@ -9,6 +9,10 @@
 //! Each rate is the best of three samples of at least MIN_SECONDS (default 1); `explain` is also
 //! timed in CPU seconds of the thread (Linux), which a shared machine disturbs far less.
 //! Prints one JSON object: rates per second and the per-call time of the 50-recipient field.
+//!
+//! `BENCH_ONLY=check` times the one-address checks alone (quicker A/B runs of the checker);
+//! `BENCH_CHECK_ROUNDS=N` instead runs N untimed rounds of them and prints nothing, for counting
+//! instructions (`valgrind --tool=cachegrind --cache-sim=no`), which a shared machine does not disturb.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -84,11 +88,24 @@ fn main() {
         .collect();
 
     let copts = CheckOptions::default();
+    if let Some(rounds) = std::env::var("BENCH_CHECK_ROUNDS").ok().and_then(|r| r.parse::<usize>().ok()) {
+        for _ in 0..rounds {
+            for a in &addresses {
+                black_box(check_field(black_box(a), &copts));
+            }
+        }
+        return;
+    }
     let (check_per_s, check_n) = rate(min, addresses.len(), || {
         for a in &addresses {
             black_box(check_field(black_box(a), &copts));
         }
     });
+
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "check") {
+        println!("{}", serde_json::json!({ "side": "native", "addresses": addresses.len(), "check_per_s": check_per_s }));
+        return;
+    }
 
     let field50 = addresses.iter().take(50).cloned().collect::<Vec<_>>().join("; ");
     let (field50_per_s, _) = rate(min, 1, || {
