@@ -204,18 +204,33 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     };
     // The command named anywhere in the bounce: worked out once, only if a diagnostic lacks one.
     let context_cell: std::cell::OnceCell<Option<&'static str>> = std::cell::OnceCell::new();
+    let lowered: std::cell::OnceCell<String> = std::cell::OnceCell::new();
     // The transcript of the session (Sendmail's `>>> DATA`) follows the head, so the whole text is
     // searched when the head names no command.
     let context_command = || {
         *context_cell.get_or_init(|| {
-            let whole = cut(&input.text, 64 * 1024).to_lowercase();
+            let whole_src = cut(&input.text, 64 * 1024);
+            // `lower` is the lower-cased head, a prefix of the text: when it is the same slice as
+            // `whole_src`, the whole text was already searched (and is not lower-cased again).
+            let same = cut(head, 16 * 1024).len() == whole_src.len();
+            let whole = || -> &str {
+                if same {
+                    &lower
+                } else {
+                    lowered.get_or_init(|| whole_src.to_lowercase())
+                }
+            };
             // A transcript of several sessions that failed at different commands (old Sendmail's
             // `While talking to ...` blocks) says nothing about one recipient in particular.
-            let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| whole.contains(*c)).count();
-            if sent > 1 && whole.contains("while talking to") {
-                return None;
+            // (Lower-casing makes no `>>> ` where there was none.)
+            if whole_src.contains(">>> ") {
+                let w = whole();
+                let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| w.contains(*c)).count();
+                if sent > 1 && w.contains("while talking to") {
+                    return None;
+                }
             }
-            find_command(&lower).or_else(|| find_command(&whole))
+            find_command(&lower).or_else(|| if same { None } else { find_command(whole()) })
         })
     };
     let assume_rcpt = !input.is_message
@@ -540,17 +555,20 @@ fn finish(
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
     // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
+    let rhost_cell: std::cell::OnceCell<Option<Reason>> = std::cell::OnceCell::new();
     let by_rhost = || {
-        let ctx = crate::knowledge::rhost::Ctx {
-            lower: &lower,
-            status: status.as_deref(),
-            reply_code: reply_code.as_deref(),
-            command,
-        };
-        let local = reporting.as_deref().or(bounce_host);
-        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
-            .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
-            .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
+        *rhost_cell.get_or_init(|| {
+            let ctx = crate::knowledge::rhost::Ctx {
+                lower: &lower,
+                status: status.as_deref(),
+                reply_code: reply_code.as_deref(),
+                command,
+            };
+            let local = reporting.as_deref().or(bounce_host);
+            crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
+                .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
+                .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
+        })
     };
     let chinese = |p: &ProviderCode| {
         matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)
