@@ -142,3 +142,19 @@ impl BucketScan {
         }
     }
 }
+
+impl Literals {
+    /// Whether any of the literals occurs in `hay`.
+    pub fn any(&self, hay: &str) -> bool {
+        self.first(hay.as_bytes()).is_some()
+    }
+}
+
+/// A static list of literals as a [`Literals`] set, built on first use:
+/// `static SET: OnceLock<Literals> = OnceLock::new(); set(&SET, LIST).any(text)`.
+pub fn set(cell: &'static std::sync::OnceLock<Literals>, list: &[&str]) -> &'static Literals {
+    cell.get_or_init(|| {
+        let bytes: Vec<&[u8]> = list.iter().map(|l| l.as_bytes()).collect();
+        Literals::leftmost(&bytes)
+    })
+}

@@ -3,8 +3,11 @@
 //! counts as a bounce only on evidence (a delivery-status part, a bounce sender with a bounce
 //! subject or body, a provider notice template).
 
+use std::sync::OnceLock;
+
 use super::message::Input;
 use super::text::contains_ci;
+use crate::re::{set, Literals};
 
 /// Subjects that bounces carry (lower-cased substrings).
 const BOUNCE_SUBJECTS: &[&str] = &[
@@ -209,15 +212,31 @@ pub struct Detection {
     pub suspicious: bool,
 }
 
+/// Each list of literals above, searched for in one pass (`re::Literals`).
+static SUBJECTS: OnceLock<Literals> = OnceLock::new();
+static BODY_LITERALS: OnceLock<Literals> = OnceLock::new();
+static DAEMON_NAMES: OnceLock<Literals> = OnceLock::new();
+static PHISHING_SET: OnceLock<Literals> = OnceLock::new();
+static STRONG_SUBJECTS: OnceLock<Literals> = OnceLock::new();
+static AUTO_SUBJECTS: OnceLock<Literals> = OnceLock::new();
+
 pub fn subject_is_bounce(subject: &str) -> bool {
     let s = subject.to_ascii_lowercase();
-    BOUNCE_SUBJECTS.iter().any(|b| s.contains(b))
+    set(&SUBJECTS, BOUNCE_SUBJECTS).any(&s)
 }
 
 pub fn body_is_bounce(lower_text: &str) -> bool {
     // Bounce generators say so at the top.
     let lower_text = super::text::cut(lower_text, 6 * 1024);
-    BOUNCE_BODY.iter().any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
+    // The phrases without a wildcard in one pass; the two with one as before.
+    let literal = |b: &&str| !b.contains('*');
+    static LITERAL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let literals = LITERAL.get_or_init(|| BOUNCE_BODY.iter().copied().filter(literal).collect());
+    set(&BODY_LITERALS, literals).any(lower_text)
+        || BOUNCE_BODY
+            .iter()
+            .filter(|b| !literal(b))
+            .any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
 }
 
 pub fn from_daemon(input: &Input) -> bool {
@@ -225,7 +244,7 @@ pub fn from_daemon(input: &Input) -> bool {
     let local = f.split('@').next().unwrap_or("");
     let name = input.headers.from_name.to_ascii_lowercase();
     f.is_empty()
-        || DAEMONS.iter().any(|d| local.contains(d))
+        || set(&DAEMON_NAMES, DAEMONS).any(local)
         || name.contains("mail delivery")
         || name.contains("postmaster")
         || name.contains("mailer-daemon")
@@ -243,7 +262,7 @@ pub fn asks_to_click(lower_text: &str) -> bool {
         || lower_text.contains("www.")
         || lower_text.contains("链接")
         || lower_text.contains("登录"))
-        && PHISHING.iter().any(|p| lower_text.contains(p))
+        && set(&PHISHING_SET, PHISHING).any(lower_text)
 }
 
 pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: bool, has_errors: bool) -> Detection {
@@ -255,9 +274,10 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
     let body_cell = std::cell::OnceCell::new();
     let body = || *body_cell.get_or_init(|| body_is_bounce(lower_text));
     let daemon = from_daemon(input);
-    let strong_subject = {
-        let s = h.subject.to_ascii_lowercase();
-        [
+    let subj_l = h.subject.to_ascii_lowercase();
+    let strong_subject = set(
+        &STRONG_SUBJECTS,
+        &[
             "undeliver",
             "returned mail",
             "delivery status notification",
@@ -277,10 +297,9 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
             "non-deliverable",
             "nondeliverable",
             "unzustellbar",
-        ]
-        .iter()
-        .any(|b| s.contains(b))
-    };
+        ],
+    )
+    .any(&subj_l);
     let bounce_like = !feedback
         && (dsn
             || notice
@@ -288,26 +307,27 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
             || (strong_subject && (has_recipients || body()))
             || (!input.is_message && has_recipients && (has_errors || body())));
     let auto_sub = h.auto_submitted.starts_with("auto-replied");
-    let subj_l = h.subject.to_ascii_lowercase();
-    let auto_subject = [
-        "auto:",
-        "automatic reply",
-        "auto reply",
-        "autoreply",
-        "auto-reply",
-        "out of office",
-        "out of the office",
-        "vacation",
-        "自动回复",
-        "away from",
-        "absence",
-        "abwesend",
-        "自動応答",
-        "自動返信",
-        "不在",
-    ]
-    .iter()
-    .any(|s| subj_l.contains(s));
+    let auto_subject = set(
+        &AUTO_SUBJECTS,
+        &[
+            "auto:",
+            "automatic reply",
+            "auto reply",
+            "autoreply",
+            "auto-reply",
+            "out of office",
+            "out of the office",
+            "vacation",
+            "自动回复",
+            "away from",
+            "absence",
+            "abwesend",
+            "自動応答",
+            "自動返信",
+            "不在",
+        ],
+    )
+    .any(&subj_l);
     let auto_reply = !bounce_like
         && !feedback
         && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));

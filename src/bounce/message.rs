@@ -298,8 +298,7 @@ fn headers_of(msg: &Message<'_>) -> Headers {
         h.report_type = ct.attribute("report-type").unwrap_or("").to_ascii_lowercase();
     }
     for (name, value) in msg.headers_raw().take(200) {
-        let lname = name.to_ascii_lowercase();
-        if lname == "x-failed-recipients" {
+        if name.eq_ignore_ascii_case("x-failed-recipients") {
             for a in value.split([',', ' ', '\t', '\r', '\n']) {
                 let a = a.trim().trim_matches(['<', '>']);
                 if a.contains('@') && h.failed.len() < 100 {
@@ -307,14 +306,14 @@ fn headers_of(msg: &Message<'_>) -> Headers {
                 }
             }
         }
-        if lname == "x-spasign" && value.trim().eq_ignore_ascii_case("ng") {
+        if name.eq_ignore_ascii_case("x-spasign") && value.trim().eq_ignore_ascii_case("ng") {
             h.spasign_ng = true;
         }
-        if lname == "received" && h.received_from.is_empty() {
+        if name.eq_ignore_ascii_case("received") && h.received_from.is_empty() {
             h.received_from = value.trim().to_ascii_lowercase();
         }
-        if !h.names.contains(&lname) {
-            h.names.push(lname);
+        if !h.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            h.names.push(name.to_ascii_lowercase());
         }
     }
     h

@@ -13,7 +13,11 @@ use crate::reason::{Fault, Reason};
 
 pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     let input = message::read(raw);
-    let head = mta::head(&input.text);
+    let read = mta::Read::of(&input.text);
+    let head = match read.head() {
+        Some(h) => h,
+        None => mta::head(&input.text),
+    };
     // Bounce generators say who they are and what failed near the top; 16 KB is plenty.
     let lower = cut(head, 16 * 1024).to_lowercase();
 
@@ -33,7 +37,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if !found.is_empty() {
         kind = Kind::Dsn;
     } else if input.text.contains("Final-Recipient:") || input.text.contains("Final-recipient:") {
-        dsn::parse_one(mta::head(&input.text), &mut found);
+        dsn::parse_one(head, &mut found);
         if found.is_empty() {
             dsn::parse_one(&input.text, &mut found);
         }
@@ -66,7 +70,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     let notice_info = if is_notice { Some(notice::parse(&input.text)) } else { None };
     let blocks = if kind != Kind::SmtpReply && (found.is_empty() || found.iter().any(|f| f.diagnostic.is_none())) {
-        mta::blocks(&input.text, &exclude)
+        mta::blocks_of(&read, &exclude)
     } else {
         Vec::new()
     };
@@ -117,12 +121,12 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             kind = Kind::SmtpReply;
             found.push(f);
         }
-    } else if let Some(to) = original_to(&input) {
+    } else if let Some(to) = original_to(&input, head.len()) {
         // No recipient line: the original message's recipient (when the notice names it, or
         // when nothing else does).
         // Gmail's 'Send mail as' refusal says why in prose and quotes the relay's reply.
         let diagnostic = send_as_refused(&input.text).then(|| {
-            let lines: Vec<&str> = mta::head(&input.text)
+            let lines: Vec<&str> = head
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with("**") && !l.starts_with("Learn more"))
@@ -168,7 +172,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     report.kind = kind;
     report.generated_by = generated_by;
-    let inline = inline_original(&input);
+    let inline = inline_original(&input, head.len());
     report.original_subject = notice_info
         .as_ref()
         .and_then(|n| n.subject.clone())
@@ -190,7 +194,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         || found
             .iter()
             .any(|f| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !mta::looks_diagnostic(d)));
-    let global = if needs_global { mta::error_lines(&input.text) } else { String::new() };
+    let global = if needs_global { mta::error_lines(&read) } else { String::new() };
     if found.is_empty() {
         found.push(Found {
             diagnostic: if global.is_empty() { None } else { Some(global.clone()) },
@@ -270,11 +274,11 @@ fn empty_report(suspicious: bool) -> BounceReport {
 }
 
 /// The headers of an original message copied inline after a marker line.
-fn inline_original(input: &Input) -> message::Original {
+/// `head_len` is the length of [`mta::head`] of the text.
+fn inline_original(input: &Input, head_len: usize) -> message::Original {
     if input.original.subject.is_some() || input.original.to.is_some() {
         return message::Original::default();
     }
-    let head_len = mta::head(&input.text).len();
     if head_len >= input.text.len() {
         return message::Original::default();
     }
@@ -291,10 +295,10 @@ fn send_as_refused(text: &str) -> bool {
 }
 
 /// The first recipient of the attached original message.
-fn original_to(input: &Input) -> Option<String> {
+fn original_to(input: &Input, head_len: usize) -> Option<String> {
     let mut to = input.original.to.clone();
     if to.is_none() {
-        to = inline_original(input).to;
+        to = inline_original(input, head_len).to;
     }
     let to = to?;
     let &(s, e) = super::text::find_addresses(&to).first()?;
