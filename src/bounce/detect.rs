@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use super::message::Input;
-use super::text::contains_ci;
+use super::text::{contains_ci, has};
 use crate::re::{set, Literals};
 
 /// Subjects that bounces carry (lower-cased substrings).
@@ -367,40 +367,38 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
     } else if domain.ends_with("googlemail.com") || domain.ends_with("google.com") || domain.ends_with("gmail.com") {
         "Gmail"
     } else if names("x-ms-exchange")
-        || lower_text.contains("diagnostic information for administrators")
-        || lower_text.contains("delivery has failed to these recipients")
+        || has(lower_text, "diagnostic information for administrators")
+        || has(lower_text, "delivery has failed to these recipients")
         || domain.ends_with("outlook.com")
         || domain.ends_with("hotmail.com")
         || domain.ends_with("onmicrosoft.com")
     {
         "Exchange / Office 365"
-    } else if domain.contains("yahoo") || lower_text.contains("sorry, we were unable to deliver your message") {
+    } else if domain.contains("yahoo") || has(lower_text, "sorry, we were unable to deliver your message") {
         "Yahoo"
-    } else if lower_text.contains("this is the mail system at host")
+    } else if has(lower_text, "this is the mail system at host")
         || names("x-postfix")
         || input.dsn.iter().any(|d| d.contains("X-Postfix"))
     {
         "Postfix"
-    } else if lower_text.contains("this message was created automatically by mail delivery software")
+    } else if has(lower_text, "this message was created automatically by mail delivery software")
         || names("x-failed-recipients") && h.received_from.contains("exim")
     {
         "Exim"
-    } else if lower_text.contains("this is the qmail-send program")
-        || lower_text.contains("qmail") && lower_text.contains("below this line is a copy")
+    } else if has(lower_text, "this is the qmail-send program")
+        || has(lower_text, "qmail") && has(lower_text, "below this line is a copy")
     {
         "qmail"
-    } else if lower_text.contains("----- transcript of session follows -----")
-        || lower_text.contains("the following addresses had permanent fatal errors")
+    } else if has(lower_text, "----- transcript of session follows -----")
+        || has(lower_text, "the following addresses had permanent fatal errors")
         || h.received_from.contains("sendmail")
     {
         "Sendmail"
-    } else if lower_text.contains("opensmtpd") || lower_text.contains("this is the mailer-daemon at") {
+    } else if has(lower_text, "opensmtpd") || has(lower_text, "this is the mailer-daemon at") {
         "OpenSMTPD"
-    } else if lower_text.contains("courier mail server") {
+    } else if has(lower_text, "courier mail server") {
         "Courier"
-    } else if lower_text.contains("lotus domino")
-        || lower_text.contains("domino") && lower_text.contains("not delivered")
-    {
+    } else if has(lower_text, "lotus domino") || has(lower_text, "domino") && has(lower_text, "not delivered") {
         "Domino"
     } else if !input.dsn.is_empty() {
         "RFC 3464"

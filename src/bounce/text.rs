@@ -279,6 +279,14 @@ pub fn cut(s: &str, max: usize) -> &str {
     s.get(..i).unwrap_or("")
 }
 
+/// `hay.contains(needle)`, for a needle that may be long: the standard searcher sets up a
+/// two-way search for needles over 32 bytes and scans more slowly, so a long needle's first 32
+/// bytes are looked for first (with the fast vectorised search) and the whole only where they occur.
+pub fn has(hay: &str, needle: &str) -> bool {
+    let head = cut(needle, 32);
+    (head.len() == needle.len() || hay.contains(head)) && hay.contains(needle)
+}
+
 /// Case-insensitive (ASCII) containment without allocating.
 pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
     let h = hay.as_bytes();

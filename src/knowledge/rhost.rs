@@ -216,7 +216,7 @@ pub fn exchange_code(c: &Ctx<'_>) -> Option<Reason> {
 }
 
 fn any(lower: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| lower.contains(n))
+    needles.iter().any(|n| crate::bounce::has(lower, n))
 }
 
 fn first_of(lower: &str, table: &[(Reason, &[&str])]) -> Option<Reason> {
