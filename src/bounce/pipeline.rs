@@ -137,7 +137,10 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found.push(Found { address: Some(to), diagnostic, ..Found::default() });
     }
 
-    let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
+    // Whether each recipient's own diagnostic looks like an error, worked out once (it is asked
+    // three times: here, for the message-wide lines, and in finish).
+    let looks: Vec<bool> = found.iter().map(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic)).collect();
+    let has_errors = looks.iter().any(|&l| l);
     let det = detect::detect(&input, &lower, is_notice, !found.is_empty(), has_errors);
     let mut report = empty_report(det.suspicious);
 
@@ -191,9 +194,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     // Whole-message error lines, for recipients without their own diagnostic.
     // Message-wide error lines: only worked out when a recipient lacks its own.
     let needs_global = found.is_empty()
-        || found
-            .iter()
-            .any(|f| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !mta::looks_diagnostic(d)));
+        || found.iter().zip(&looks).any(|(f, &l)| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !l));
     let global = if needs_global { mta::error_lines(&read) } else { String::new() };
     if found.is_empty() {
         found.push(Found {
@@ -241,9 +242,10 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let top = cut(&input.text, 16 * 1024);
     let google_groups = top.contains("Google Groups") || top.contains("Google グループ");
-    for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
+    for (i, f) in found.into_iter().take(dsn::MAX_RECIPIENTS).enumerate() {
         report.recipients.push(finish(
             f,
+            looks.get(i).copied(),
             &global,
             provider_host.as_deref(),
             &context_command,
@@ -488,8 +490,10 @@ struct Flags {
     bare: bool,
 }
 
+/// `looks`: whether `f`'s diagnostic looks like an error, when already known.
 fn finish(
     mut f: Found,
+    looks: Option<bool>,
     global: &str,
     bounce_host: Option<&str>,
     context_command: &dyn Fn() -> Option<&'static str>,
@@ -499,7 +503,9 @@ fn finish(
     let Flags { google_groups, assume_rcpt, spam_filtered, bare } = flags;
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
-    } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
+    } else if !global.is_empty()
+        && f.diagnostic.as_deref().is_some_and(|d| !looks.unwrap_or_else(|| mta::looks_diagnostic(d)))
+    {
         // The recipient's own lines say nothing about the error; the message-wide error lines do.
         f.diagnostic = Some(format!("{} {global}", f.diagnostic.as_deref().unwrap_or("")));
     }
