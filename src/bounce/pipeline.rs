@@ -552,16 +552,6 @@ fn finish(
     let tag = netease_tag(&diag);
     // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
     let provider = provider.or_else(|| tag.as_deref().and_then(crate::knowledge::codes::by_code));
-    let facts = classify::Facts {
-        lower: &lower,
-        status: status.as_deref(),
-        reply_code: reply_code.as_deref(),
-        command,
-        action: f.action.as_deref(),
-        hits: crate::knowledge::patterns::scan(&lower),
-        assume_rcpt,
-        unix: f.unix,
-    };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
     // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
@@ -591,6 +581,17 @@ fn finish(
         }
         Some(p) if is_specific(p) => (p.reason, Some(p)),
         other => {
+            // The generic classifier's facts (the reason phrases are scanned for only here).
+            let facts = classify::Facts {
+                lower: &lower,
+                status: status.as_deref(),
+                reply_code: reply_code.as_deref(),
+                command,
+                action: f.action.as_deref(),
+                hits: crate::knowledge::patterns::scan(&lower),
+                assume_rcpt,
+                unix: f.unix,
+            };
             let r = classify::reason(&facts);
             (r, other.filter(|p| p.reason == r))
         }
