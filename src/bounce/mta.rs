@@ -466,10 +466,11 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
 
 /// Lines that carry an error rather than prose around it.
 pub fn looks_diagnostic(line: &str) -> bool {
-    let l = line.to_lowercase();
-    super::text::find_reply_code(line).is_some()
-        || super::text::find_status(line).is_some()
-        || l.contains("said:")
+    if super::text::find_reply_code(line).is_some() || super::text::find_status(line).is_some() {
+        return true;
+    }
+    let l = super::text::lower(line);
+    l.contains("said:")
         || l.contains("said ")
         || l.starts_with("<<<")
         || l.contains("reason:")

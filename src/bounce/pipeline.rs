@@ -511,7 +511,7 @@ fn finish(
     }
     let diag = f.diagnostic.as_deref().map(super::text::join_reply_lines).unwrap_or_default();
     let diag = cut(&diag, 1200).to_string();
-    let lower = diag.to_lowercase();
+    let lower = super::text::lower(&diag);
 
     let text_status = find_status(&diag);
     // The remote server's own status, quoted in the diagnostic, is more specific than what the

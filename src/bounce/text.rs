@@ -287,6 +287,20 @@ pub fn has(hay: &str, needle: &str) -> bool {
     (head.len() == needle.len() || hay.contains(head)) && hay.contains(needle)
 }
 
+/// `s.to_lowercase()`, without a copy when `s` is ASCII with no upper-case letter (as most lines
+/// of a bounce are).
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            s.to_ascii_lowercase().into()
+        } else {
+            s.into()
+        }
+    } else {
+        s.to_lowercase().into()
+    }
+}
+
 /// Case-insensitive (ASCII) containment without allocating.
 pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
     let h = hay.as_bytes();
