@@ -19,3 +19,142 @@ pub fn compile(pattern: &str) -> Option<Regex> {
         }
     }
 }
+
+/// A fixed set of literal byte strings searched for together, in one pass over a text. Natively
+/// an Aho-Corasick automaton (the `aho-corasick` crate the `regex` crate is built on); in wasm,
+/// where size matters more than speed, a scan with the literals bucketed by their first two bytes.
+/// Both give the same answers (the golden tests run under both builds).
+pub struct Literals {
+    #[cfg(feature = "full-regex")]
+    ac: Option<aho_corasick::AhoCorasick>,
+    #[cfg(not(feature = "full-regex"))]
+    scan: BucketScan,
+}
+
+impl Literals {
+    /// Literals searched for every occurrence ([`Literals::each`]).
+    pub fn all(literals: &[&[u8]]) -> Literals {
+        Literals::build(literals, false)
+    }
+
+    /// Literals searched for the leftmost occurrence ([`Literals::first`]).
+    pub fn leftmost(literals: &[&[u8]]) -> Literals {
+        Literals::build(literals, true)
+    }
+
+    #[cfg(feature = "full-regex")]
+    fn build(literals: &[&[u8]], leftmost: bool) -> Literals {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let kind = if leftmost { MatchKind::LeftmostFirst } else { MatchKind::Standard };
+        let ac = AhoCorasick::builder().match_kind(kind).build(literals);
+        debug_assert!(ac.is_ok(), "literal set: {ac:?}");
+        Literals { ac: ac.ok() }
+    }
+
+    #[cfg(not(feature = "full-regex"))]
+    fn build(literals: &[&[u8]], _leftmost: bool) -> Literals {
+        Literals { scan: BucketScan::new(literals) }
+    }
+
+    /// Calls `f(literal index, start)` for every occurrence of every literal in `hay`,
+    /// overlapping ones included, in no particular order (a set built with [`Literals::all`]).
+    pub fn each(&self, hay: &[u8], mut f: impl FnMut(usize, usize)) {
+        #[cfg(feature = "full-regex")]
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(hay) {
+                f(m.pattern().as_usize(), m.start());
+            }
+        }
+        #[cfg(not(feature = "full-regex"))]
+        self.scan.each(hay, |i, at| {
+            f(i, at);
+            true
+        });
+    }
+
+    /// The leftmost occurrence of any literal as (literal index, start); of literals starting at
+    /// the same byte, the first in the list (a set built with [`Literals::leftmost`]).
+    pub fn first(&self, hay: &[u8]) -> Option<(usize, usize)> {
+        #[cfg(feature = "full-regex")]
+        {
+            let m = self.ac.as_ref()?.find(hay)?;
+            Some((m.pattern().as_usize(), m.start()))
+        }
+        #[cfg(not(feature = "full-regex"))]
+        {
+            let mut found = None;
+            self.scan.each(hay, |i, at| {
+                found = Some((i, at));
+                false
+            });
+            found
+        }
+    }
+}
+
+/// The portable scanner behind [`Literals`]: each position of the text is looked up in a bucket of
+/// the literals that start with its byte and the low bits of the next, tried in list order.
+#[cfg(not(feature = "full-regex"))]
+struct BucketScan {
+    literals: Vec<Vec<u8>>,
+    buckets: Vec<Vec<usize>>,
+}
+
+#[cfg(not(feature = "full-regex"))]
+impl BucketScan {
+    fn key(first: u8, second: u8) -> usize {
+        (usize::from(first) << 4) | usize::from(second & 0x0f)
+    }
+
+    fn new(literals: &[&[u8]]) -> BucketScan {
+        let mut buckets = vec![Vec::new(); 4096];
+        for (i, l) in literals.iter().enumerate() {
+            match l {
+                [] => {}
+                [c] => {
+                    for d in 0..16u8 {
+                        if let Some(b) = buckets.get_mut(Self::key(*c, d)) {
+                            b.push(i);
+                        }
+                    }
+                }
+                [c, d, ..] => {
+                    if let Some(b) = buckets.get_mut(Self::key(*c, *d)) {
+                        b.push(i);
+                    }
+                }
+            }
+        }
+        BucketScan { literals: literals.iter().map(|l| l.to_vec()).collect(), buckets }
+    }
+
+    /// Every occurrence, by start position then list order, until `f` returns false.
+    fn each(&self, hay: &[u8], mut f: impl FnMut(usize, usize) -> bool) {
+        for (at, &c) in hay.iter().enumerate() {
+            let next = hay.get(at + 1).copied().unwrap_or(0);
+            let Some(bucket) = self.buckets.get(Self::key(c, next)) else { continue };
+            for &i in bucket {
+                let rest = hay.get(at..).unwrap_or(&[]);
+                if self.literals.get(i).is_some_and(|l| rest.starts_with(l)) && !f(i, at) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+impl Literals {
+    /// Whether any of the literals occurs in `hay`.
+    pub fn any(&self, hay: &str) -> bool {
+        self.first(hay.as_bytes()).is_some()
+    }
+}
+
+/// A static list of literals as a [`Literals`] set, built on first use:
+/// `static SET: OnceLock<Literals> = OnceLock::new(); set(&SET, LIST).any(text)`.
+pub fn set(cell: &'static std::sync::OnceLock<Literals>, list: &[&str]) -> &'static Literals {
+    cell.get_or_init(|| {
+        let bytes: Vec<&[u8]> = list.iter().map(|l| l.as_bytes()).collect();
+        Literals::leftmost(&bytes)
+    })
+}

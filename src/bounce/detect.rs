@@ -3,8 +3,11 @@
 //! counts as a bounce only on evidence (a delivery-status part, a bounce sender with a bounce
 //! subject or body, a provider notice template).
 
+use std::sync::OnceLock;
+
 use super::message::Input;
-use super::text::contains_ci;
+use super::text::{contains_ci, has};
+use crate::re::{set, Literals};
 
 /// Subjects that bounces carry (lower-cased substrings).
 const BOUNCE_SUBJECTS: &[&str] = &[
@@ -209,15 +212,31 @@ pub struct Detection {
     pub suspicious: bool,
 }
 
+/// Each list of literals above, searched for in one pass (`re::Literals`).
+static SUBJECTS: OnceLock<Literals> = OnceLock::new();
+static BODY_LITERALS: OnceLock<Literals> = OnceLock::new();
+static DAEMON_NAMES: OnceLock<Literals> = OnceLock::new();
+static PHISHING_SET: OnceLock<Literals> = OnceLock::new();
+static STRONG_SUBJECTS: OnceLock<Literals> = OnceLock::new();
+static AUTO_SUBJECTS: OnceLock<Literals> = OnceLock::new();
+
 pub fn subject_is_bounce(subject: &str) -> bool {
     let s = subject.to_ascii_lowercase();
-    BOUNCE_SUBJECTS.iter().any(|b| s.contains(b))
+    set(&SUBJECTS, BOUNCE_SUBJECTS).any(&s)
 }
 
 pub fn body_is_bounce(lower_text: &str) -> bool {
     // Bounce generators say so at the top.
     let lower_text = super::text::cut(lower_text, 6 * 1024);
-    BOUNCE_BODY.iter().any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
+    // The phrases without a wildcard in one pass; the two with one as before.
+    let literal = |b: &&str| !b.contains('*');
+    static LITERAL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let literals = LITERAL.get_or_init(|| BOUNCE_BODY.iter().copied().filter(literal).collect());
+    set(&BODY_LITERALS, literals).any(lower_text)
+        || BOUNCE_BODY
+            .iter()
+            .filter(|b| !literal(b))
+            .any(|b| crate::knowledge::patterns::pattern_matches(b, lower_text))
 }
 
 pub fn from_daemon(input: &Input) -> bool {
@@ -225,7 +244,7 @@ pub fn from_daemon(input: &Input) -> bool {
     let local = f.split('@').next().unwrap_or("");
     let name = input.headers.from_name.to_ascii_lowercase();
     f.is_empty()
-        || DAEMONS.iter().any(|d| local.contains(d))
+        || set(&DAEMON_NAMES, DAEMONS).any(local)
         || name.contains("mail delivery")
         || name.contains("postmaster")
         || name.contains("mailer-daemon")
@@ -243,7 +262,7 @@ pub fn asks_to_click(lower_text: &str) -> bool {
         || lower_text.contains("www.")
         || lower_text.contains("链接")
         || lower_text.contains("登录"))
-        && PHISHING.iter().any(|p| lower_text.contains(p))
+        && set(&PHISHING_SET, PHISHING).any(lower_text)
 }
 
 pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: bool, has_errors: bool) -> Detection {
@@ -255,9 +274,10 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
     let body_cell = std::cell::OnceCell::new();
     let body = || *body_cell.get_or_init(|| body_is_bounce(lower_text));
     let daemon = from_daemon(input);
-    let strong_subject = {
-        let s = h.subject.to_ascii_lowercase();
-        [
+    let subj_l = h.subject.to_ascii_lowercase();
+    let strong_subject = set(
+        &STRONG_SUBJECTS,
+        &[
             "undeliver",
             "returned mail",
             "delivery status notification",
@@ -277,10 +297,9 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
             "non-deliverable",
             "nondeliverable",
             "unzustellbar",
-        ]
-        .iter()
-        .any(|b| s.contains(b))
-    };
+        ],
+    )
+    .any(&subj_l);
     let bounce_like = !feedback
         && (dsn
             || notice
@@ -288,26 +307,27 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
             || (strong_subject && (has_recipients || body()))
             || (!input.is_message && has_recipients && (has_errors || body())));
     let auto_sub = h.auto_submitted.starts_with("auto-replied");
-    let subj_l = h.subject.to_ascii_lowercase();
-    let auto_subject = [
-        "auto:",
-        "automatic reply",
-        "auto reply",
-        "autoreply",
-        "auto-reply",
-        "out of office",
-        "out of the office",
-        "vacation",
-        "自动回复",
-        "away from",
-        "absence",
-        "abwesend",
-        "自動応答",
-        "自動返信",
-        "不在",
-    ]
-    .iter()
-    .any(|s| subj_l.contains(s));
+    let auto_subject = set(
+        &AUTO_SUBJECTS,
+        &[
+            "auto:",
+            "automatic reply",
+            "auto reply",
+            "autoreply",
+            "auto-reply",
+            "out of office",
+            "out of the office",
+            "vacation",
+            "自动回复",
+            "away from",
+            "absence",
+            "abwesend",
+            "自動応答",
+            "自動返信",
+            "不在",
+        ],
+    )
+    .any(&subj_l);
     let auto_reply = !bounce_like
         && !feedback
         && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));
@@ -347,40 +367,38 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
     } else if domain.ends_with("googlemail.com") || domain.ends_with("google.com") || domain.ends_with("gmail.com") {
         "Gmail"
     } else if names("x-ms-exchange")
-        || lower_text.contains("diagnostic information for administrators")
-        || lower_text.contains("delivery has failed to these recipients")
+        || has(lower_text, "diagnostic information for administrators")
+        || has(lower_text, "delivery has failed to these recipients")
         || domain.ends_with("outlook.com")
         || domain.ends_with("hotmail.com")
         || domain.ends_with("onmicrosoft.com")
     {
         "Exchange / Office 365"
-    } else if domain.contains("yahoo") || lower_text.contains("sorry, we were unable to deliver your message") {
+    } else if domain.contains("yahoo") || has(lower_text, "sorry, we were unable to deliver your message") {
         "Yahoo"
-    } else if lower_text.contains("this is the mail system at host")
+    } else if has(lower_text, "this is the mail system at host")
         || names("x-postfix")
         || input.dsn.iter().any(|d| d.contains("X-Postfix"))
     {
         "Postfix"
-    } else if lower_text.contains("this message was created automatically by mail delivery software")
+    } else if has(lower_text, "this message was created automatically by mail delivery software")
         || names("x-failed-recipients") && h.received_from.contains("exim")
     {
         "Exim"
-    } else if lower_text.contains("this is the qmail-send program")
-        || lower_text.contains("qmail") && lower_text.contains("below this line is a copy")
+    } else if has(lower_text, "this is the qmail-send program")
+        || has(lower_text, "qmail") && has(lower_text, "below this line is a copy")
     {
         "qmail"
-    } else if lower_text.contains("----- transcript of session follows -----")
-        || lower_text.contains("the following addresses had permanent fatal errors")
+    } else if has(lower_text, "----- transcript of session follows -----")
+        || has(lower_text, "the following addresses had permanent fatal errors")
         || h.received_from.contains("sendmail")
     {
         "Sendmail"
-    } else if lower_text.contains("opensmtpd") || lower_text.contains("this is the mailer-daemon at") {
+    } else if has(lower_text, "opensmtpd") || has(lower_text, "this is the mailer-daemon at") {
         "OpenSMTPD"
-    } else if lower_text.contains("courier mail server") {
+    } else if has(lower_text, "courier mail server") {
         "Courier"
-    } else if lower_text.contains("lotus domino")
-        || lower_text.contains("domino") && lower_text.contains("not delivered")
-    {
+    } else if has(lower_text, "lotus domino") || has(lower_text, "domino") && has(lower_text, "not delivered") {
         "Domino"
     } else if !input.dsn.is_empty() {
         "RFC 3464"

@@ -2,6 +2,8 @@
 //! `Status`, `Remote-MTA`, `Diagnostic-Code` (continuation lines unfolded). Also used on plain
 //! text that carries the same fields without the MIME type (some MTAs do that).
 
+use std::borrow::Cow;
+
 use super::Found;
 
 /// Recipients at most per message.
@@ -42,8 +44,9 @@ fn clean_addr(v: &str) -> String {
 
 /// Parses one body of `Field: value` lines, blocks separated by blank lines.
 pub fn parse_one(body: &str, out: &mut Vec<Found>) {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
+    // Names and values borrow from the body; a value is copied only when a folded line is added.
+    let mut fields: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+    let mut blocks: Vec<Vec<(Cow<'_, str>, Cow<'_, str>)>> = Vec::new();
     for line in body.lines().take(5000) {
         if line.trim().is_empty() {
             if !fields.is_empty() {
@@ -53,6 +56,7 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         }
         if line.starts_with([' ', '\t']) {
             if let Some((_, v)) = fields.last_mut() {
+                let v = v.to_mut();
                 v.push(' ');
                 v.push_str(line.trim());
             }
@@ -60,15 +64,18 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         }
         match line.split_once(':') {
             Some((n, v)) if !n.is_empty() && !n.contains(' ') => {
-                let name = n.trim().to_ascii_lowercase();
+                let n = n.trim();
+                let name: Cow<'_, str> =
+                    if n.bytes().any(|b| b.is_ascii_uppercase()) { n.to_ascii_lowercase().into() } else { n.into() };
                 // Recipient blocks some MTAs forget to separate with a blank line.
                 if name == "final-recipient" && fields.iter().any(|(f, _)| f == "final-recipient") {
                     blocks.push(std::mem::take(&mut fields));
                 }
-                fields.push((name, v.trim().to_string()));
+                fields.push((name, v.trim().into()));
             }
             _ => {
                 if let Some((_, v)) = fields.last_mut() {
+                    let v = v.to_mut();
                     v.push(' ');
                     v.push_str(line.trim());
                 }
@@ -86,7 +93,7 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         let mut original = None::<String>;
         let mut status_note = None::<String>;
         for (n, v) in block {
-            match n.as_str() {
+            match n.as_ref() {
                 "reporting-mta" => reporting = Some(strip_type(&v)),
                 "final-recipient" | "x-actual-recipient" if f.address.is_none() || n == "final-recipient" => {
                     let a = clean_addr(&v);

@@ -2,6 +2,8 @@
 //! words); a pasted notice or reply (no header block) is decoded as text. Everything later stages
 //! need is collected here in one pass, so MIME is never parsed twice.
 
+use std::borrow::Cow;
+
 use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
 
 /// Only this much of an input is parsed (a bounce is small; a huge one keeps its head).
@@ -46,7 +48,6 @@ pub struct Headers {
 pub struct Original {
     pub subject: Option<String>,
     pub date: Option<String>,
-    pub from: Option<String>,
     pub to: Option<String>,
 }
 
@@ -143,7 +144,8 @@ fn parser() -> &'static MessageParser {
 /// line (the rest is left unparsed: a message that long in parts is cut, not refused).
 fn mime_prefix(raw: &[u8]) -> &[u8] {
     // Each structure line takes four bytes at least: a shorter input has too few to count.
-    if raw.len() <= 4 * MAX_STRUCTURE_LINES {
+    // Nor can one of fewer lines (counting them is a fast, vectorised loop).
+    if raw.len() <= 4 * MAX_STRUCTURE_LINES || raw.iter().filter(|&&b| b == b'\n').count() <= MAX_STRUCTURE_LINES {
         return raw;
     }
     let mut count = 0usize;
@@ -298,8 +300,7 @@ fn headers_of(msg: &Message<'_>) -> Headers {
         h.report_type = ct.attribute("report-type").unwrap_or("").to_ascii_lowercase();
     }
     for (name, value) in msg.headers_raw().take(200) {
-        let lname = name.to_ascii_lowercase();
-        if lname == "x-failed-recipients" {
+        if name.eq_ignore_ascii_case("x-failed-recipients") {
             for a in value.split([',', ' ', '\t', '\r', '\n']) {
                 let a = a.trim().trim_matches(['<', '>']);
                 if a.contains('@') && h.failed.len() < 100 {
@@ -307,23 +308,31 @@ fn headers_of(msg: &Message<'_>) -> Headers {
                 }
             }
         }
-        if lname == "x-spasign" && value.trim().eq_ignore_ascii_case("ng") {
+        if name.eq_ignore_ascii_case("x-spasign") && value.trim().eq_ignore_ascii_case("ng") {
             h.spasign_ng = true;
         }
-        if lname == "received" && h.received_from.is_empty() {
+        if name.eq_ignore_ascii_case("received") && h.received_from.is_empty() {
             h.received_from = value.trim().to_ascii_lowercase();
         }
-        if !h.names.contains(&lname) {
-            h.names.push(lname);
+        if !h.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            h.names.push(name.to_ascii_lowercase());
         }
     }
     h
 }
 
-fn ctype_of(part: &mail_parser::MessagePart<'_>) -> (String, String) {
+/// A part's type and subtype, lower-cased (borrowed when they already are).
+fn ctype_of<'p>(part: &'p mail_parser::MessagePart<'_>) -> (Cow<'p, str>, Cow<'p, str>) {
+    fn lower(s: &str) -> Cow<'_, str> {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
     match part.content_type() {
-        Some(ct) => (ct.ctype().to_ascii_lowercase(), ct.subtype().unwrap_or("").to_ascii_lowercase()),
-        None => ("text".to_string(), "plain".to_string()),
+        Some(ct) => (lower(ct.ctype()), lower(ct.subtype().unwrap_or(""))),
+        None => (Cow::Borrowed("text"), Cow::Borrowed("plain")),
     }
 }
 
@@ -365,7 +374,6 @@ fn walk<'m>(
                     input.original = Original {
                         subject: inner.subject().map(|s| s.trim().to_string()),
                         date: inner.date().map(|d| d.to_rfc3339()),
-                        from: inner.from().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_string),
                         to: inner.to().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_string),
                     };
                     let mut hs = String::new();
@@ -436,11 +444,19 @@ impl Input {
     }
 }
 
-/// Subject, Date, From, To from a header block given as text (unfolded, encoded words decoded).
+/// Subject, Date, To from a header block given as text (unfolded, encoded words decoded).
 pub fn original_from_headers(block: &str) -> Original {
-    let mut o = Original::default();
-    let mut current: Option<(String, String)> = None;
-    let mut fields: Vec<(String, String)> = Vec::new();
+    // Only the first of each of the three fields is kept: the others are not copied.
+    const NAMES: [&str; 3] = ["subject", "date", "to"];
+    let mut slots: [Option<String>; 3] = Default::default();
+    let mut current: Option<(usize, String)> = None;
+    let keep = |c: Option<(usize, String)>, slots: &mut [Option<String>; 3]| {
+        if let Some((k, v)) = c {
+            if let Some(slot) = slots.get_mut(k).filter(|s| s.is_none()) {
+                *slot = Some(v);
+            }
+        }
+    };
     for line in block.lines().take(400) {
         if line.trim().is_empty() {
             break;
@@ -452,27 +468,18 @@ pub fn original_from_headers(block: &str) -> Original {
             }
             continue;
         }
-        if let Some(c) = current.take() {
-            fields.push(c);
-        }
+        keep(current.take(), &mut slots);
         if let Some((n, v)) = line.split_once(':') {
-            current = Some((n.trim().to_ascii_lowercase(), v.trim().to_string()));
+            let n = n.trim();
+            let k = NAMES.iter().position(|x| n.eq_ignore_ascii_case(x));
+            if let Some(k) = k.filter(|&k| slots.get(k).is_some_and(Option::is_none)) {
+                current = Some((k, v.trim().to_string()));
+            }
         }
     }
-    if let Some(c) = current.take() {
-        fields.push(c);
-    }
-    for (n, v) in fields {
-        let v = decode_words(&v);
-        match n.as_str() {
-            "subject" if o.subject.is_none() => o.subject = Some(v),
-            "date" if o.date.is_none() => o.date = Some(v),
-            "from" if o.from.is_none() => o.from = Some(v),
-            "to" if o.to.is_none() => o.to = Some(v),
-            _ => {}
-        }
-    }
-    o
+    keep(current.take(), &mut slots);
+    let [subject, date, to] = slots.map(|v| v.map(|v| decode_words(&v)));
+    Original { subject, date, to }
 }
 
 /// Decodes RFC 2047 encoded words in a header value by letting mail-parser read a tiny message.

@@ -35,6 +35,8 @@ mod pipeline;
 mod reply;
 mod text;
 
+pub(crate) use text::has;
+
 /// What kind of message the input is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

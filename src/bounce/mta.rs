@@ -145,15 +145,40 @@ pub fn head(text: &str) -> &str {
 }
 
 /// Finds recipient blocks in the human-readable text of a bounce.
+#[cfg(test)]
 pub fn blocks(text: &str, exclude: &[&str]) -> Vec<Block> {
+    blocks_of(&Read::of(text), exclude)
+}
+
+/// A text with what [`blocks`] and [`error_lines`] both work out first: whether it is quoted
+/// (`> `), and its [`head`] when it is not.
+pub struct Read<'t> {
+    text: &'t str,
+    quoted: bool,
+    head: &'t str,
+}
+
+impl<'t> Read<'t> {
+    pub fn of(text: &'t str) -> Read<'t> {
+        let quoted = is_quoted(text);
+        Read { text, quoted, head: if quoted { text } else { head(text) } }
+    }
+
+    /// Whether the text is quoted; else its head.
+    pub fn head(&self) -> Option<&'t str> {
+        (!self.quoted).then_some(self.head)
+    }
+}
+
+/// [`blocks`] of a text already [`Read`].
+pub fn blocks_of(read: &Read<'_>, exclude: &[&str]) -> Vec<Block> {
     let unquoted;
-    let text = if is_quoted(text) {
-        unquoted = unquote(text);
-        unquoted.as_str()
+    let body = if read.quoted {
+        unquoted = unquote(read.text);
+        head(&unquoted)
     } else {
-        text
+        read.head
     };
-    let body = head(text);
     let lines: Vec<&str> = body.lines().take(3000).collect();
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<(Block, usize, bool)> = None; // (block, lines taken, saw blank)
@@ -441,10 +466,11 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
 
 /// Lines that carry an error rather than prose around it.
 pub fn looks_diagnostic(line: &str) -> bool {
-    let l = line.to_lowercase();
-    super::text::find_reply_code(line).is_some()
-        || super::text::find_status(line).is_some()
-        || l.contains("said:")
+    if super::text::find_reply_code(line).is_some() || super::text::find_status(line).is_some() {
+        return true;
+    }
+    let l = super::text::lower(line);
+    l.contains("said:")
         || l.contains("said ")
         || l.starts_with("<<<")
         || l.contains("reason:")
@@ -498,15 +524,15 @@ fn is_intro(line: &str) -> bool {
 }
 
 /// Error-looking lines of a whole text (used when no recipient block carries a diagnostic).
-pub fn error_lines(text: &str) -> String {
+pub fn error_lines(read: &Read<'_>) -> String {
     let unquoted;
-    let text = if is_quoted(text) {
-        unquoted = unquote(text);
-        unquoted.as_str()
+    let (text, body) = if read.quoted {
+        unquoted = unquote(read.text);
+        (unquoted.as_str(), head(&unquoted))
     } else {
-        text
+        (read.text, read.head)
     };
-    let mut out = error_lines_of(head(text));
+    let mut out = error_lines_of(body);
     if out.is_empty() {
         // Sendmail puts the remote's words in the transcript, which `head` leaves out.
         if let Some(rest) = transcript(text) {

@@ -13,7 +13,11 @@ use crate::reason::{Fault, Reason};
 
 pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     let input = message::read(raw);
-    let head = mta::head(&input.text);
+    let read = mta::Read::of(&input.text);
+    let head = match read.head() {
+        Some(h) => h,
+        None => mta::head(&input.text),
+    };
     // Bounce generators say who they are and what failed near the top; 16 KB is plenty.
     let lower = cut(head, 16 * 1024).to_lowercase();
 
@@ -33,7 +37,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if !found.is_empty() {
         kind = Kind::Dsn;
     } else if input.text.contains("Final-Recipient:") || input.text.contains("Final-recipient:") {
-        dsn::parse_one(mta::head(&input.text), &mut found);
+        dsn::parse_one(head, &mut found);
         if found.is_empty() {
             dsn::parse_one(&input.text, &mut found);
         }
@@ -66,7 +70,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     let notice_info = if is_notice { Some(notice::parse(&input.text)) } else { None };
     let blocks = if kind != Kind::SmtpReply && (found.is_empty() || found.iter().any(|f| f.diagnostic.is_none())) {
-        mta::blocks(&input.text, &exclude)
+        mta::blocks_of(&read, &exclude)
     } else {
         Vec::new()
     };
@@ -117,12 +121,12 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             kind = Kind::SmtpReply;
             found.push(f);
         }
-    } else if let Some(to) = original_to(&input) {
+    } else if let Some(to) = original_to(&input, head.len()) {
         // No recipient line: the original message's recipient (when the notice names it, or
         // when nothing else does).
         // Gmail's 'Send mail as' refusal says why in prose and quotes the relay's reply.
         let diagnostic = send_as_refused(&input.text).then(|| {
-            let lines: Vec<&str> = mta::head(&input.text)
+            let lines: Vec<&str> = head
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with("**") && !l.starts_with("Learn more"))
@@ -133,7 +137,10 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         found.push(Found { address: Some(to), diagnostic, ..Found::default() });
     }
 
-    let has_errors = found.iter().any(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic));
+    // Whether each recipient's own diagnostic looks like an error, worked out once (it is asked
+    // three times: here, for the message-wide lines, and in finish).
+    let looks: Vec<bool> = found.iter().map(|f| f.diagnostic.as_deref().is_some_and(mta::looks_diagnostic)).collect();
+    let has_errors = looks.iter().any(|&l| l);
     let det = detect::detect(&input, &lower, is_notice, !found.is_empty(), has_errors);
     let mut report = empty_report(det.suspicious);
 
@@ -168,7 +175,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     report.kind = kind;
     report.generated_by = generated_by;
-    let inline = inline_original(&input);
+    let inline = inline_original(&input, head.len());
     report.original_subject = notice_info
         .as_ref()
         .and_then(|n| n.subject.clone())
@@ -187,10 +194,8 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     // Whole-message error lines, for recipients without their own diagnostic.
     // Message-wide error lines: only worked out when a recipient lacks its own.
     let needs_global = found.is_empty()
-        || found
-            .iter()
-            .any(|f| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !mta::looks_diagnostic(d)));
-    let global = if needs_global { mta::error_lines(&input.text) } else { String::new() };
+        || found.iter().zip(&looks).any(|(f, &l)| f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty() || !l));
+    let global = if needs_global { mta::error_lines(&read) } else { String::new() };
     if found.is_empty() {
         found.push(Found {
             diagnostic: if global.is_empty() { None } else { Some(global.clone()) },
@@ -204,27 +209,43 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     };
     // The command named anywhere in the bounce: worked out once, only if a diagnostic lacks one.
     let context_cell: std::cell::OnceCell<Option<&'static str>> = std::cell::OnceCell::new();
+    let lowered: std::cell::OnceCell<String> = std::cell::OnceCell::new();
     // The transcript of the session (Sendmail's `>>> DATA`) follows the head, so the whole text is
     // searched when the head names no command.
     let context_command = || {
         *context_cell.get_or_init(|| {
-            let whole = cut(&input.text, 64 * 1024).to_lowercase();
+            let whole_src = cut(&input.text, 64 * 1024);
+            // `lower` is the lower-cased head, a prefix of the text: when it is the same slice as
+            // `whole_src`, the whole text was already searched (and is not lower-cased again).
+            let same = cut(head, 16 * 1024).len() == whole_src.len();
+            let whole = || -> &str {
+                if same {
+                    &lower
+                } else {
+                    lowered.get_or_init(|| whole_src.to_lowercase())
+                }
+            };
             // A transcript of several sessions that failed at different commands (old Sendmail's
             // `While talking to ...` blocks) says nothing about one recipient in particular.
-            let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| whole.contains(*c)).count();
-            if sent > 1 && whole.contains("while talking to") {
-                return None;
+            // (Lower-casing makes no `>>> ` where there was none.)
+            if whole_src.contains(">>> ") {
+                let w = whole();
+                let sent = [">>> mail from", ">>> rcpt to", ">>> data"].iter().filter(|c| w.contains(*c)).count();
+                if sent > 1 && w.contains("while talking to") {
+                    return None;
+                }
             }
-            find_command(&lower).or_else(|| find_command(&whole))
+            find_command(&lower).or_else(|| if same { None } else { find_command(whole()) })
         })
     };
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let top = cut(&input.text, 16 * 1024);
     let google_groups = top.contains("Google Groups") || top.contains("Google グループ");
-    for f in found.into_iter().take(dsn::MAX_RECIPIENTS) {
+    for (i, f) in found.into_iter().take(dsn::MAX_RECIPIENTS).enumerate() {
         report.recipients.push(finish(
             f,
+            looks.get(i).copied(),
             &global,
             provider_host.as_deref(),
             &context_command,
@@ -255,11 +276,11 @@ fn empty_report(suspicious: bool) -> BounceReport {
 }
 
 /// The headers of an original message copied inline after a marker line.
-fn inline_original(input: &Input) -> message::Original {
+/// `head_len` is the length of [`mta::head`] of the text.
+fn inline_original(input: &Input, head_len: usize) -> message::Original {
     if input.original.subject.is_some() || input.original.to.is_some() {
         return message::Original::default();
     }
-    let head_len = mta::head(&input.text).len();
     if head_len >= input.text.len() {
         return message::Original::default();
     }
@@ -276,10 +297,10 @@ fn send_as_refused(text: &str) -> bool {
 }
 
 /// The first recipient of the attached original message.
-fn original_to(input: &Input) -> Option<String> {
+fn original_to(input: &Input, head_len: usize) -> Option<String> {
     let mut to = input.original.to.clone();
     if to.is_none() {
-        to = inline_original(input).to;
+        to = inline_original(input, head_len).to;
     }
     let to = to?;
     let &(s, e) = super::text::find_addresses(&to).first()?;
@@ -469,8 +490,10 @@ struct Flags {
     bare: bool,
 }
 
+/// `looks`: whether `f`'s diagnostic looks like an error, when already known.
 fn finish(
     mut f: Found,
+    looks: Option<bool>,
     global: &str,
     bounce_host: Option<&str>,
     context_command: &dyn Fn() -> Option<&'static str>,
@@ -480,13 +503,15 @@ fn finish(
     let Flags { google_groups, assume_rcpt, spam_filtered, bare } = flags;
     if f.diagnostic.as_deref().is_none_or(|d| d.trim().is_empty()) && !global.is_empty() {
         f.diagnostic = Some(global.to_string());
-    } else if !global.is_empty() && f.diagnostic.as_deref().is_some_and(|d| !mta::looks_diagnostic(d)) {
+    } else if !global.is_empty()
+        && f.diagnostic.as_deref().is_some_and(|d| !looks.unwrap_or_else(|| mta::looks_diagnostic(d)))
+    {
         // The recipient's own lines say nothing about the error; the message-wide error lines do.
         f.diagnostic = Some(format!("{} {global}", f.diagnostic.as_deref().unwrap_or("")));
     }
     let diag = f.diagnostic.as_deref().map(super::text::join_reply_lines).unwrap_or_default();
     let diag = cut(&diag, 1200).to_string();
-    let lower = diag.to_lowercase();
+    let lower = super::text::lower(&diag);
 
     let text_status = find_status(&diag);
     // The remote server's own status, quoted in the diagnostic, is more specific than what the
@@ -527,30 +552,23 @@ fn finish(
     let tag = netease_tag(&diag);
     // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
     let provider = provider.or_else(|| tag.as_deref().and_then(crate::knowledge::codes::by_code));
-    let facts = classify::Facts {
-        lower: &lower,
-        status: status.as_deref(),
-        reply_code: reply_code.as_deref(),
-        command,
-        action: f.action.as_deref(),
-        hits: crate::knowledge::patterns::scan(&lower),
-        assume_rcpt,
-        unix: f.unix,
-    };
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
     // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
+    let rhost_cell: std::cell::OnceCell<Option<Reason>> = std::cell::OnceCell::new();
     let by_rhost = || {
-        let ctx = crate::knowledge::rhost::Ctx {
-            lower: &lower,
-            status: status.as_deref(),
-            reply_code: reply_code.as_deref(),
-            command,
-        };
-        let local = reporting.as_deref().or(bounce_host);
-        crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
-            .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
-            .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
+        *rhost_cell.get_or_init(|| {
+            let ctx = crate::knowledge::rhost::Ctx {
+                lower: &lower,
+                status: status.as_deref(),
+                reply_code: reply_code.as_deref(),
+                command,
+            };
+            let local = reporting.as_deref().or(bounce_host);
+            crate::knowledge::rhost::find(rcpt_domain.as_deref(), remote_host.as_deref(), local, &ctx)
+                .or_else(|| crate::knowledge::rhost::gmail_state(&ctx))
+                .or_else(|| crate::knowledge::rhost::exchange_code(&ctx))
+        })
     };
     let chinese = |p: &ProviderCode| {
         matches!(p.provider, crate::knowledge::codes::Provider::Netease | crate::knowledge::codes::Provider::Tencent)
@@ -563,6 +581,17 @@ fn finish(
         }
         Some(p) if is_specific(p) => (p.reason, Some(p)),
         other => {
+            // The generic classifier's facts (the reason phrases are scanned for only here).
+            let facts = classify::Facts {
+                lower: &lower,
+                status: status.as_deref(),
+                reply_code: reply_code.as_deref(),
+                command,
+                action: f.action.as_deref(),
+                hits: crate::knowledge::patterns::scan(&lower),
+                assume_rcpt,
+                unix: f.unix,
+            };
             let r = classify::reason(&facts);
             (r, other.filter(|p| p.reason == r))
         }

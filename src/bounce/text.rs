@@ -181,39 +181,28 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
     if let Some(c) = transcript_command(lower) {
         return Some(c);
     }
-    // One pass: the earliest position any phrase starts at (the first in the table on a tie).
-    // Every phrase starts with one of five byte pairs, checked before the phrases themselves.
-    let b = lower.as_bytes();
-    for (i, w) in b.windows(2).enumerate() {
-        if matches!(w, b"in" | b"af" | b">>" | b"rc" | b"wh") {
-            let rest = b.get(i..).unwrap_or(&[]);
-            if let Some((_, v)) = TABLE.iter().find(|(k, _)| rest.starts_with(k.as_bytes())) {
-                return Some(v);
-            }
-        }
-    }
-    None
+    // The earliest position any phrase starts at (the first in the table on a tie). Only phrases
+    // starting with `in`, `af`, `>>`, `rc` or `wh` are looked for, as the scan this replaced did:
+    // the qmail phrases (which start with a space) never matched there.
+    static PHRASES: std::sync::OnceLock<(crate::re::Literals, Vec<&'static str>)> = std::sync::OnceLock::new();
+    let (phrases, commands) = PHRASES.get_or_init(|| {
+        let live: Vec<&(&str, &str)> = TABLE
+            .iter()
+            .filter(|(k, _)| matches!(k.as_bytes().get(..2), Some(b"in" | b"af" | b">>" | b"rc" | b"wh")))
+            .collect();
+        let keys: Vec<&[u8]> = live.iter().map(|(k, _)| k.as_bytes()).collect();
+        (crate::re::Literals::leftmost(&keys), live.iter().map(|(_, v)| *v).collect())
+    });
+    phrases.first(lower.as_bytes()).and_then(|(i, _)| commands.get(i).copied())
 }
 
 /// In a session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`, or Postfix `In:` / `Out:`), the
 /// last command sent before the first error reply.
 fn transcript_command(lower: &str) -> Option<&'static str> {
     // The first `<<< 4`, `<<< 5`, `out: 4` or `out: 5`, in one pass.
-    let b = lower.as_bytes();
-    let err = (0..b.len()).find(|&i| {
-        if !matches!(b.get(i), Some(b'<' | b'o')) {
-            return false;
-        }
-        let rest = b.get(i..).unwrap_or(&[]);
-        let after = if rest.starts_with(b"<<< ") {
-            rest.get(4)
-        } else if rest.starts_with(b"out: ") {
-            rest.get(5)
-        } else {
-            None
-        };
-        matches!(after, Some(b'4' | b'5'))
-    })?;
+    static ERRORS: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
+    let errors = ERRORS.get_or_init(|| crate::re::Literals::leftmost(&[b"<<< 4", b"<<< 5", b"out: 4", b"out: 5"]));
+    let (_, err) = errors.first(lower.as_bytes())?;
     let before = lower.get(..err)?;
     let sent = [">>> ", "in: "].iter().filter_map(|k| before.rfind(k).map(|i| i + k.len())).max()?;
     let cmd = before.get(sent..)?.trim_start();
@@ -288,6 +277,28 @@ pub fn cut(s: &str, max: usize) -> &str {
         i -= 1;
     }
     s.get(..i).unwrap_or("")
+}
+
+/// `hay.contains(needle)`, for a needle that may be long: the standard searcher sets up a
+/// two-way search for needles over 32 bytes and scans more slowly, so a long needle's first 32
+/// bytes are looked for first (with the fast vectorised search) and the whole only where they occur.
+pub fn has(hay: &str, needle: &str) -> bool {
+    let head = cut(needle, 32);
+    (head.len() == needle.len() || hay.contains(head)) && hay.contains(needle)
+}
+
+/// `s.to_lowercase()`, without a copy when `s` is ASCII with no upper-case letter (as most lines
+/// of a bounce are).
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            s.to_ascii_lowercase().into()
+        } else {
+            s.into()
+        }
+    } else {
+        s.to_lowercase().into()
+    }
 }
 
 /// Case-insensitive (ASCII) containment without allocating.

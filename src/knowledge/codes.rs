@@ -113,45 +113,28 @@ struct Matcher {
 /// bytes, so that one pass over the text finds every row whose key occurs in it.
 struct Tables {
     matchers: Vec<Matcher>,
-    /// `(row index, key)` per bucket of [`bucket`].
-    buckets: Vec<Vec<(usize, &'static [u8])>>,
-}
-
-const BUCKETS: usize = 1024;
-
-fn bucket(a: u8, b: u8) -> usize {
-    (usize::from(a) * 31 + usize::from(b)) % BUCKETS
+    /// Every row's keys (`a|b` is two), searched for in one pass; `key_rows[i]` is key `i`'s row.
+    keys: crate::re::Literals,
+    key_rows: Vec<usize>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let matchers: Vec<Matcher> = all().map(|entry| Matcher { entry, re: OnceLock::new() }).collect();
-        let mut buckets = vec![Vec::new(); BUCKETS];
+        let mut keys: Vec<&[u8]> = Vec::new();
+        let mut key_rows = Vec::new();
         for (i, m) in matchers.iter().enumerate() {
-            for key in m.entry.key.split('|').map(str::as_bytes) {
-                // Keys are at least two bytes (tested); a shorter one would never be looked up.
-                if let [a, b, ..] = key {
-                    buckets[bucket(*a, *b)].push((i, key));
-                }
+            // Keys are at least two bytes (tested).
+            for key in m.entry.key.split('|').map(str::as_bytes).filter(|k| k.len() >= 2) {
+                keys.push(key);
+                key_rows.push(i);
             }
         }
-        Tables { matchers, buckets }
+        Tables { matchers, keys: crate::re::Literals::all(&keys), key_rows }
     })
 }
 
-/// Finds the provider code a diagnostic text carries.
-///
-/// `host` is the host that reported the reply (the remote MTA, e.g. `mx3.qq.com`) or, failing that,
-/// the generator of the bounce or the recipient's domain. Rows restricted to some hosts (texts
-/// that other systems use with another meaning, like QQ's `Mailbox unavailable or access denied`)
-/// match only when `host` ends with one of their suffixes, or when the text itself names such a
-/// domain (`...@163.com`, `http://service.mail.qq.com/...`).
-///
-/// When several rows match, the most specific wins: the longest matched span, then a
-/// host-restricted row over an unrestricted one, then the longer key, then table order. (Tag rows
-/// end their pattern with `[^\r\n]*`, so a provider tag outranks generic words on the same line,
-/// and a row that is only a prefix to the failure it quotes matches a short span on purpose.)
 pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
     find_first(text, &[host])
 }
@@ -161,18 +144,17 @@ pub fn find(text: &str, host: Option<&str>) -> Option<&'static ProviderCode> {
 pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static ProviderCode> {
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
     let t = tables();
     let mut candidate = vec![false; t.matchers.len()];
     let mut any = false;
-    for i in 0..bytes.len().saturating_sub(1) {
-        for &(row, key) in &t.buckets[bucket(bytes[i], bytes[i + 1])] {
-            if !candidate[row] && bytes[i..].starts_with(key) {
-                candidate[row] = true;
+    t.keys.each(lower.as_bytes(), |k, _| {
+        if let Some(&row) = t.key_rows.get(k) {
+            if let Some(c) = candidate.get_mut(row) {
+                *c = true;
                 any = true;
             }
         }
-    }
+    });
     if !any {
         return None;
     }

@@ -1166,16 +1166,16 @@ fn bit(r: Reason) -> Option<u32> {
 }
 
 struct Index {
-    /// (reason bit, whole pattern, its first literal piece, the piece's second byte)
-    flat: Vec<(u32, &'static str, &'static str, Option<u8>)>,
-    buckets: Vec<Vec<u32>>,
+    /// (reason bit, whole pattern, its first literal piece) per pattern.
+    flat: Vec<(u32, &'static str, &'static str)>,
+    /// The first literal pieces, in the order of `flat`.
+    firsts: crate::re::Literals,
 }
 
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut flat = Vec::new();
-        let mut buckets = vec![Vec::new(); 4096];
         for t in TABLE {
             let Some(b) = bit(t.reason) else { continue };
             for p in t.patterns {
@@ -1184,57 +1184,30 @@ fn index() -> &'static Index {
                 } else {
                     p
                 };
-                let Some(&c) = first.as_bytes().first() else { continue };
-                let Ok(i) = u32::try_from(flat.len()) else { continue };
-                match first.as_bytes().get(1) {
-                    Some(&d) => {
-                        if let Some(bucket) = buckets.get_mut(key(c, d)) {
-                            bucket.push(i);
-                        }
-                    }
-                    // A one-byte piece: every second byte.
-                    None => {
-                        for d in 0..16u8 {
-                            if let Some(bucket) = buckets.get_mut(key(c, d)) {
-                                bucket.push(i);
-                            }
-                        }
-                    }
+                if !first.is_empty() {
+                    flat.push((b, *p, first));
                 }
-                flat.push((b, *p, first, first.as_bytes().get(1).copied()));
             }
         }
-        Index { flat, buckets }
+        let pieces: Vec<&[u8]> = flat.iter().map(|(_, _, first)| first.as_bytes()).collect();
+        Index { firsts: crate::re::Literals::all(&pieces), flat }
     })
 }
 
-/// Bucket of a pattern by its first byte and the low bits of its second.
-fn key(first: u8, second: u8) -> usize {
-    (usize::from(first) << 4) | usize::from(second & 0x0f)
-}
-
-/// Scans a lower-cased text once and returns the reasons whose patterns occur in it.
+/// Scans a lower-cased text once and returns the reasons whose patterns occur in it: every
+/// occurrence of a pattern's first literal piece, then the rest of the pattern after it.
 pub fn scan(lower: &str) -> Hits {
     let idx = index();
-    let bytes = lower.as_bytes();
     let mut hits = 0u64;
-    for (i, &c) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let Some(bucket) = idx.buckets.get(key(c, next)) else { continue };
-        for &pi in bucket {
-            let Some(&(b, whole, first, second)) = idx.flat.get(pi as usize) else { continue };
-            if hits & (1u64 << b) != 0 || (second.is_some() && bytes.get(i + 1).copied() != second) {
-                continue;
-            }
-            let rest = bytes.get(i..).unwrap_or(&[]);
-            if rest.starts_with(first.as_bytes()) {
-                let ok = whole.len() == first.len() || lower.get(i..).is_some_and(|tail| pattern_matches(whole, tail));
-                if ok {
-                    hits |= 1u64 << b;
-                }
-            }
+    idx.firsts.each(lower.as_bytes(), |pi, at| {
+        let Some(&(b, whole, first)) = idx.flat.get(pi) else { return };
+        if hits & (1u64 << b) != 0 {
+            return;
         }
-    }
+        if whole.len() == first.len() || lower.get(at..).is_some_and(|tail| pattern_matches(whole, tail)) {
+            hits |= 1u64 << b;
+        }
+    });
     Hits(hits)
 }
 

@@ -140,7 +140,7 @@ fn host_ends_with(h: &str, suffix: &str) -> bool {
     if suffix.starts_with('.') {
         h.ends_with(suffix) || h == &suffix[1..]
     } else {
-        h == suffix || h.ends_with(&format!(".{suffix}"))
+        h == suffix || h.strip_suffix(suffix).is_some_and(|p| p.ends_with('.'))
     }
 }
 
@@ -156,7 +156,8 @@ pub fn find(domain: Option<&str>, remote: Option<&str>, local: Option<&str>, ctx
 /// Gmail was doing when it was refused (go-sisimai lhost/via-gmail.go `statetable`, from Gmail
 /// forum threads). An explicit status in the reply, unless a catch-all `x.0.x`, says more.
 pub fn gmail_state(c: &Ctx<'_>) -> Option<Reason> {
-    if !c.lower.contains("google tried to deliver your message") {
+    // (The short prefix first: a long needle costs a searcher's setup on every text.)
+    if !(c.lower.contains("google tried") && c.lower.contains("google tried to deliver your message")) {
         return None;
     }
     let i = c.lower.find(" (state ")?;
@@ -200,6 +201,10 @@ pub fn exchange_code(c: &Ctx<'_>) -> Option<Reason> {
         ("resolver.rst.recipsizelimit", EmailTooLarge),
         ("queue.expired", Expired),
     ];
+    // Every code names one of three components: without them, none can match.
+    if !(c.lower.contains("resolver.") || c.lower.contains("smtpsend.") || c.lower.contains("queue.")) {
+        return None;
+    }
     CODES
         .iter()
         .find(|(k, _)| {
@@ -211,7 +216,7 @@ pub fn exchange_code(c: &Ctx<'_>) -> Option<Reason> {
 }
 
 fn any(lower: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| lower.contains(n))
+    needles.iter().any(|n| crate::bounce::has(lower, n))
 }
 
 fn first_of(lower: &str, table: &[(Reason, &[&str])]) -> Option<Reason> {

@@ -10,9 +10,11 @@
 //! timed in CPU seconds of the thread (Linux), which a shared machine disturbs far less.
 //! Prints one JSON object: rates per second and the per-call time of the 50-recipient field.
 //!
-//! `BENCH_ONLY=check` times the one-address checks alone (quicker A/B runs of the checker);
-//! `BENCH_CHECK_ROUNDS=N` instead runs N untimed rounds of them and prints nothing, for counting
-//! instructions (`valgrind --tool=cachegrind --cache-sim=no`), which a shared machine does not disturb.
+//! For A/B runs of one side on a shared machine: `BENCH_ONLY=check` times the one-address checks
+//! alone; ADDRESSES_FILE `-` times `explain` alone. For counting instructions
+//! (`valgrind --tool=cachegrind --cache-sim=no`, which a shared machine does not disturb),
+//! `BENCH_CHECK_ROUNDS=N` runs N untimed rounds of the checks, and a fourth argument N runs `explain`
+//! over the files N times, untimed; neither prints anything.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -74,18 +76,32 @@ fn main() {
         std::process::exit(2);
     }
     let min = Duration::from_secs_f64(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1.0));
-    let addresses: Vec<String> = std::fs::read_to_string(&args[0])
-        .expect("read the addresses")
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
+    let addresses: Vec<String> = if args[0] == "-" {
+        Vec::new()
+    } else {
+        std::fs::read_to_string(&args[0])
+            .expect("read the addresses")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     let files: Vec<Vec<u8>> = std::fs::read_to_string(&args[1])
         .expect("read the file list")
         .lines()
         .filter(|l| !l.is_empty())
         .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("read {p}: {e}")))
         .collect();
+
+    let eopts = ExplainOptions::default();
+    if let Some(n) = args.get(3).and_then(|s| s.parse::<usize>().ok()) {
+        for _ in 0..n {
+            for f in &files {
+                black_box(explain(black_box(f), &eopts));
+            }
+        }
+        return;
+    }
 
     let copts = CheckOptions::default();
     if let Some(rounds) = std::env::var("BENCH_CHECK_ROUNDS").ok().and_then(|r| r.parse::<usize>().ok()) {
@@ -96,11 +112,15 @@ fn main() {
         }
         return;
     }
-    let (check_per_s, check_n) = rate(min, addresses.len(), || {
-        for a in &addresses {
-            black_box(check_field(black_box(a), &copts));
-        }
-    });
+    let (check_per_s, check_n) = if addresses.is_empty() {
+        (0.0, 0)
+    } else {
+        rate(min, addresses.len(), || {
+            for a in &addresses {
+                black_box(check_field(black_box(a), &copts));
+            }
+        })
+    };
 
     if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "check") {
         println!("{}", serde_json::json!({ "side": "native", "addresses": addresses.len(), "check_per_s": check_per_s }));
@@ -108,11 +128,14 @@ fn main() {
     }
 
     let field50 = addresses.iter().take(50).cloned().collect::<Vec<_>>().join("; ");
-    let (field50_per_s, _) = rate(min, 1, || {
-        black_box(check_field(black_box(&field50), &copts));
-    });
+    let (field50_per_s, _) = if addresses.is_empty() {
+        (f64::INFINITY, 0)
+    } else {
+        rate(min, 1, || {
+            black_box(check_field(black_box(&field50), &copts));
+        })
+    };
 
-    let eopts = ExplainOptions::default();
     let bytes: usize = files.iter().map(Vec::len).sum();
     let (explain_per_s, explain_n) = rate(min, files.len(), || {
         for f in &files {
