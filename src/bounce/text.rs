@@ -181,19 +181,13 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
     if let Some(c) = transcript_command(lower) {
         return Some(c);
     }
-    // The earliest position any phrase starts at (the first in the table on a tie). Only phrases
-    // starting with `in`, `af`, `>>`, `rc` or `wh` are looked for, as the scan this replaced did:
-    // the qmail phrases (which start with a space) never matched there.
-    static PHRASES: std::sync::OnceLock<(crate::re::Literals, Vec<&'static str>)> = std::sync::OnceLock::new();
-    let (phrases, commands) = PHRASES.get_or_init(|| {
-        let live: Vec<&(&str, &str)> = TABLE
-            .iter()
-            .filter(|(k, _)| matches!(k.as_bytes().get(..2), Some(b"in" | b"af" | b">>" | b"rc" | b"wh")))
-            .collect();
-        let keys: Vec<&[u8]> = live.iter().map(|(k, _)| k.as_bytes()).collect();
-        (crate::re::Literals::leftmost(&keys), live.iter().map(|(_, v)| *v).collect())
+    // The earliest position any phrase starts at (the first in the table on a tie).
+    static PHRASES: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        let keys: Vec<&[u8]> = TABLE.iter().map(|(k, _)| k.as_bytes()).collect();
+        crate::re::Literals::leftmost(&keys)
     });
-    phrases.first(lower.as_bytes()).and_then(|(i, _)| commands.get(i).copied())
+    phrases.first(lower.as_bytes()).and_then(|(i, _)| TABLE.get(i).map(|(_, c)| *c))
 }
 
 /// In a session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`, or Postfix `In:` / `Out:`), the
@@ -396,6 +390,9 @@ mod tests {
         }
         assert_eq!(find_command(">>> mail from:<a@b>\n<<< 250 ok\n>>> rcpt to:<c@d>\n<<< 550 x"), Some("RCPT"));
         assert_eq!(find_command("in: data\nout: 554 no"), Some("DATA"));
+        // qmail-remote's own words start with a space ("192.0.2.1 does not like recipient.").
+        assert_eq!(find_command("remote host 192.0.2.1 does not like recipient."), Some("RCPT"));
+        assert_eq!(find_command("connected to 192.0.2.1 but sender was rejected."), Some("MAIL"));
         assert_eq!(find_command("after data after rcpt to"), Some("DATA"));
     }
 
