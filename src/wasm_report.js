@@ -24,7 +24,8 @@ let mem32 = null;
 let mem16 = null;
 let mem8 = null;
 
-// The report on a quiet input (one plain ASCII address of a known domain, nothing to say): the
+// The report on a quiet input (one plain ASCII address, of a known domain or of one whose domain
+// check finds nothing, and nothing to say: `field::assess` in Rust): the
 // object the packed form would give, built from the input alone (`len`: its length; ASCII).
 export function quietFieldReport(input, len) {
   const recipient = { raw: input, start: 0, end: len, name: null, address: input, verdict: 'ok', suggestion: null, findings: [] };
