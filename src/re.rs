@@ -11,6 +11,10 @@ pub use regex_lite::{Regex, RegexBuilder};
 /// Compiles a pattern from a table. Table patterns are tested, so a bad one is a bug: it is
 /// reported in debug builds and matches nothing in release builds (the core never panics).
 pub fn compile(pattern: &str) -> Option<Regex> {
+    #[cfg(feature = "full-regex")]
+    let ascii = ascii_classes(pattern);
+    #[cfg(feature = "full-regex")]
+    let pattern: &str = &ascii;
     match RegexBuilder::new(pattern).size_limit(1 << 22).build() {
         Ok(re) => Some(re),
         Err(e) => {
@@ -18,6 +22,69 @@ pub fn compile(pattern: &str) -> Option<Regex> {
             None
         }
     }
+}
+
+/// The pattern with `\b`, `\B`, `\d`, `\D`, `\s`, `\S`, `\w` and `\W` spelled as the ASCII classes
+/// regex-lite (the wasm build) reads them as. The `regex` crate reads them as Unicode classes: its
+/// `\b` sees no boundary between a Chinese character and a letter, so `\bHL:REP\b` missed
+/// `退信HL:REP` natively while the browser found it, and its `\d` took full-width digits. Spelled
+/// out, both builds give the same answer, and the regex crate's fast DFA also runs on non-ASCII
+/// text (it gives up on a Unicode word boundary there).
+#[cfg(feature = "full-regex")]
+fn ascii_classes(pattern: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !pattern.contains('\\') {
+        return Cow::Borrowed(pattern);
+    }
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars().peekable();
+    // Inside a bracketed class, a class is written as a nested class (the regex crate's union).
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                let ascii = match e {
+                    'b' if class_depth == 0 => "(?-u:\\b)",
+                    'B' if class_depth == 0 => "(?-u:\\B)",
+                    'd' => "[0-9]",
+                    'D' => "[^0-9]",
+                    's' => "[\\t\\n\\x0B\\x0C\\r ]",
+                    'S' => "[^\\t\\n\\x0B\\x0C\\r ]",
+                    'w' => "[0-9A-Za-z_]",
+                    'W' => "[^0-9A-Za-z_]",
+                    _ => {
+                        out.push(c);
+                        out.push(e);
+                        continue;
+                    }
+                };
+                out.push_str(ascii);
+            }
+            '[' => {
+                out.push(c);
+                class_depth += 1;
+                // A `]` right after `[` or `[^` is a literal, not the end of the class.
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if class_depth > 0 => {
+                out.push(c);
+                class_depth -= 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A fixed set of literal byte strings searched for together, in one pass over a text. Natively
@@ -157,4 +224,38 @@ pub fn set(cell: &'static std::sync::OnceLock<Literals>, list: &[&str]) -> &'sta
         let bytes: Vec<&[u8]> = list.iter().map(|l| l.as_bytes()).collect();
         Literals::leftmost(&bytes)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compile;
+
+    /// Both builds read `\b`, `\d`, `\s`, `\S` as ASCII classes (see `ascii_classes`).
+    #[test]
+    fn perl_classes_are_ascii_in_both_builds() {
+        let tag = compile(r"(?i)\bHL:REP\b").expect("compiles");
+        assert!(tag.is_match("退信HL:REP"), "a Chinese character before the tag is a boundary");
+        assert!(tag.is_match("原因：hl:rep，请稍后"));
+        assert!(!tag.is_match("XHL:REP"));
+        let code = compile(r"\b\d{3}\b").expect("compiles");
+        assert!(code.is_match("退信码550被拒"));
+        assert!(!code.is_match("５５０"), "full-width digits are not \\d");
+        let gap = compile(r"a\sb").expect("compiles");
+        assert!(gap.is_match("a b") && !gap.is_match("a\u{3000}b"), "an ideographic space is not \\s");
+        let word = compile(r"^\S+$").expect("compiles");
+        assert!(word.is_match("邮箱\u{3000}满"), "\\S is anything but ASCII white space");
+        let status = compile(r"^[\d.]+$").expect("compiles");
+        assert!(status.is_match("5.1.1") && !status.is_match("5.1.x"));
+    }
+
+    #[cfg(feature = "full-regex")]
+    #[test]
+    fn ascii_classes_spells_out_classes() {
+        use super::ascii_classes;
+        assert_eq!(ascii_classes(r"(?i)\bIP\s*<"), r"(?i)(?-u:\b)IP[\t\n\x0B\x0C\r ]*<");
+        assert_eq!(ascii_classes(r"[\d.-]+\D"), r"[[0-9].-]+[^0-9]");
+        assert_eq!(ascii_classes(r"[]\d]\\d\.\("), r"[][0-9]]\\d\.\(");
+        assert_eq!(ascii_classes(r"[^]x]\w"), r"[^]x][0-9A-Za-z_]");
+        assert_eq!(ascii_classes("退信"), "退信");
+    }
 }
