@@ -1,7 +1,8 @@
 //! One name for the regex engine. Natively (feature `full-regex`, the default) the `regex` crate;
 //! in wasm `regex-lite`, which is a fraction of the size. Patterns must stay in the common subset
 //! (no Unicode classes beyond what regex-lite supports: write `(?i)` for ASCII case-insensitivity
-//! and literal Chinese text); the golden tests run under both builds to prove parity.
+//! and literal Chinese text); the golden tests run under both builds to prove parity. `\b`, `\d`,
+//! `\s` and the like mean their ASCII classes in both: [`compile`] spells them out for `regex`.
 
 #[cfg(feature = "full-regex")]
 pub use regex::{Regex, RegexBuilder};
