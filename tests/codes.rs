@@ -262,3 +262,45 @@ fn rows_by_code() {
     assert_eq!(by_code(" Ip frequency limited ").unwrap().reason, Reason::RateLimited);
     assert!(by_code("no such code").is_none());
 }
+
+/// The CLI (`regex`) and the browser (`regex-lite`) read every pattern alike: each row's sample, and
+/// the same sample touching Chinese text, with full-width digits or ideographic spaces, gives the
+/// same match under both engines. (Unicode case folding is the one difference left: natively `(?i)k`
+/// also matches the Kelvin sign.) With `--no-default-features` both sides are regex-lite.
+#[test]
+fn both_regex_engines_agree_on_every_pattern() {
+    let samples: Vec<String> = all().map(|e| e.sample.to_string()).collect();
+    let mut probes: Vec<String> = Vec::new();
+    for s in &samples {
+        probes.push(s.clone());
+        probes.push(format!("退信{s}被拒"));
+        probes.push(format!("原因：{s}。"));
+        probes.push(
+            s.chars()
+                .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - 0x30 + 0xFF10).unwrap_or(c) } else { c })
+                .collect(),
+        );
+        probes.push(s.replace(' ', "\u{3000}"));
+        probes.push(s.replace(' ', "中"));
+    }
+    let mut failures = Vec::new();
+    for e in all() {
+        let (Some(native), Ok(lite)) = (tuixin::re::compile(e.pattern), regex_lite::Regex::new(e.pattern)) else {
+            failures.push(format!("{}: does not compile in both", label(e)));
+            continue;
+        };
+        for p in &probes {
+            let a = native.find(p).map(|m| m.range());
+            let b = lite.find(p).map(|m| m.range());
+            if a != b {
+                failures.push(format!("{}: {p:?}: regex {a:?}, regex-lite {b:?}", label(e)));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
