@@ -42,10 +42,14 @@ pub fn find_status(text: &str) -> Option<String> {
 
 fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
     let b = text.as_bytes();
-    let mut i = 0usize;
-    while i < b.len() {
+    // A status is its class digit and a dot: only the bytes just before a dot are tried (the dots
+    // are found by the fast character search).
+    let mut from = 0usize;
+    while let Some(dot) = text.get(from..).and_then(|t| t.find('.')).map(|d| from + d) {
+        from = dot + 1;
+        let Some(i) = dot.checked_sub(1) else { continue };
         let c = b.get(i).copied().unwrap_or(0);
-        if classes.contains(&c) && b.get(i + 1) == Some(&b'.') {
+        if classes.contains(&c) {
             let prev = if i == 0 { b' ' } else { b.get(i - 1).copied().unwrap_or(b' ') };
             // `550-5.7.26`: a status after a reply code's continuation dash.
             let after_reply =
@@ -65,7 +69,6 @@ fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
                 }
             }
         }
-        i += 1;
     }
     None
 }
