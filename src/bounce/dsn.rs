@@ -42,11 +42,52 @@ fn clean_addr(v: &str) -> String {
     v.to_string()
 }
 
+/// The fields of a delivery-status block this parser reads; every other field is `Other`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    ReportingMta,
+    FinalRecipient,
+    XActualRecipient,
+    OriginalRecipient,
+    Action,
+    Status,
+    RemoteMta,
+    DiagnosticCode,
+    Other,
+}
+
+impl Field {
+    /// The field a (trimmed) name names, ignoring ASCII case.
+    fn named(name: &str) -> Field {
+        const NAMES: &[(&str, Field)] = &[
+            ("reporting-mta", Field::ReportingMta),
+            ("final-recipient", Field::FinalRecipient),
+            ("x-actual-recipient", Field::XActualRecipient),
+            ("original-recipient", Field::OriginalRecipient),
+            ("action", Field::Action),
+            ("status", Field::Status),
+            ("remote-mta", Field::RemoteMta),
+            ("diagnostic-code", Field::DiagnosticCode),
+        ];
+        NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map_or(Field::Other, |&(_, f)| f)
+    }
+}
+
 /// Parses one body of `Field: value` lines, blocks separated by blank lines.
 pub fn parse_one(body: &str, out: &mut Vec<Found>) {
-    // Names and values borrow from the body; a value is copied only when a folded line is added.
-    let mut fields: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
-    let mut blocks: Vec<Vec<(Cow<'_, str>, Cow<'_, str>)>> = Vec::new();
+    // Values borrow from the body; a value is copied only when a folded line is added (and the
+    // folded lines of a field not read are not kept at all).
+    let mut fields: Vec<(Field, Cow<'_, str>)> = Vec::new();
+    let mut blocks: Vec<Vec<(Field, Cow<'_, str>)>> = Vec::new();
+    let unfold = |fields: &mut Vec<(Field, Cow<'_, str>)>, line: &str| {
+        if let Some((n, v)) = fields.last_mut() {
+            if *n != Field::Other {
+                let v = v.to_mut();
+                v.push(' ');
+                v.push_str(line.trim());
+            }
+        }
+    };
     for line in body.lines().take(5000) {
         if line.trim().is_empty() {
             if !fields.is_empty() {
@@ -55,31 +96,19 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
             continue;
         }
         if line.starts_with([' ', '\t']) {
-            if let Some((_, v)) = fields.last_mut() {
-                let v = v.to_mut();
-                v.push(' ');
-                v.push_str(line.trim());
-            }
+            unfold(&mut fields, line);
             continue;
         }
         match line.split_once(':') {
             Some((n, v)) if !n.is_empty() && !n.contains(' ') => {
-                let n = n.trim();
-                let name: Cow<'_, str> =
-                    if n.bytes().any(|b| b.is_ascii_uppercase()) { n.to_ascii_lowercase().into() } else { n.into() };
+                let name = Field::named(n.trim());
                 // Recipient blocks some MTAs forget to separate with a blank line.
-                if name == "final-recipient" && fields.iter().any(|(f, _)| f == "final-recipient") {
+                if name == Field::FinalRecipient && fields.iter().any(|(f, _)| *f == Field::FinalRecipient) {
                     blocks.push(std::mem::take(&mut fields));
                 }
                 fields.push((name, v.trim().into()));
             }
-            _ => {
-                if let Some((_, v)) = fields.last_mut() {
-                    let v = v.to_mut();
-                    v.push(' ');
-                    v.push_str(line.trim());
-                }
-            }
+            _ => unfold(&mut fields, line),
         }
     }
     if !fields.is_empty() {
@@ -93,30 +122,32 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
         let mut original = None::<String>;
         let mut status_note = None::<String>;
         for (n, v) in block {
-            match n.as_ref() {
-                "reporting-mta" => reporting = Some(strip_type(&v)),
-                "final-recipient" | "x-actual-recipient" if f.address.is_none() || n == "final-recipient" => {
+            match n {
+                Field::ReportingMta => reporting = Some(strip_type(&v)),
+                Field::FinalRecipient | Field::XActualRecipient
+                    if f.address.is_none() || n == Field::FinalRecipient =>
+                {
                     let a = clean_addr(&v);
                     // `Final-Recipient: rfc822;|/usr/bin/prog`: delivery to a program.
-                    if n == "final-recipient" && strip_type(&v).starts_with('|') {
+                    if n == Field::FinalRecipient && strip_type(&v).starts_with('|') {
                         f.unix = true;
                     }
                     if a.contains('@') || !a.is_empty() {
                         is_recipient = true;
-                        if n == "final-recipient" || f.address.is_none() {
+                        if n == Field::FinalRecipient || f.address.is_none() {
                             f.address = Some(a);
                         }
                     }
                 }
-                "original-recipient" => {
+                Field::OriginalRecipient => {
                     let a = clean_addr(&v);
                     if !a.is_empty() {
                         original = Some(a);
                         is_recipient = true;
                     }
                 }
-                "action" => f.action = Some(v.to_ascii_lowercase()),
-                "status" => {
+                Field::Action => f.action = Some(v.to_ascii_lowercase()),
+                Field::Status => {
                     let s = v.split_whitespace().next().unwrap_or("").trim_end_matches([';', ',', '.']);
                     if super::text::is_status(s) {
                         f.status = Some(s.to_string());
@@ -127,15 +158,14 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
                         }
                     }
                 }
-                "remote-mta" => f.remote_host = Some(strip_type(&v)),
-                "diagnostic-code" => {
+                Field::RemoteMta => f.remote_host = Some(strip_type(&v)),
+                Field::DiagnosticCode => {
                     f.unix = v.trim_start().get(..6).is_some_and(|t| t.eq_ignore_ascii_case("x-unix"));
                     let d = strip_type(&v);
                     if !d.is_empty() {
                         f.diagnostic = Some(d);
                     }
                 }
-                "x-postfix-sender" | "x-original-sender" => {}
                 _ => {}
             }
         }

@@ -469,23 +469,28 @@ pub fn looks_diagnostic(line: &str) -> bool {
     if super::text::find_reply_code(line).is_some() || super::text::find_status(line).is_some() {
         return true;
     }
+    /// Words of an error, searched for together.
+    const WORDS: &[&str] = &[
+        "said:",
+        "said ",
+        "reason:",
+        "error",
+        "unknown",
+        "invalid",
+        "rejected",
+        "refused",
+        "denied",
+        "not found",
+        "no such",
+        "does not exist",
+        "timed out",
+        "quota",
+        "full",
+    ];
+    static WORD_SET: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
     let l = super::text::lower(line);
-    l.contains("said:")
-        || l.contains("said ")
-        || l.starts_with("<<<")
-        || l.contains("reason:")
-        || l.contains("error")
-        || l.contains("unknown")
-        || l.contains("invalid")
-        || l.contains("rejected")
-        || l.contains("refused")
-        || l.contains("denied")
-        || l.contains("not found")
-        || l.contains("no such")
-        || l.contains("does not exist")
-        || l.contains("timed out")
-        || l.contains("quota")
-        || l.contains("full")
+    l.starts_with("<<<")
+        || crate::re::set(&WORD_SET, WORDS).any(&l)
         || crate::knowledge::patterns::scan(&l) != crate::knowledge::patterns::Hits::default()
 }
 

@@ -69,13 +69,16 @@ pub fn is_notice(text: &str) -> bool {
         // Every marker but one is Chinese.
         return text.contains("Sorry, your mail is returned");
     }
-    let reason_label = ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l));
-    let context = ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
-        .iter()
-        .any(|l| text.contains(l));
-    reason_label && context
+    // (The context labels are searched for only when a reason label is there.)
+    let labelled = || {
+        ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l))
+            && ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
+                .iter()
+                .any(|l| text.contains(l))
+    };
+    // (`很抱歉您发送的邮件被退回` is found by its tail `发送的邮件被退回`.)
+    labelled()
         || text.contains("您的邮件被退回来了")
-        || text.contains("很抱歉您发送的邮件被退回")
         || text.contains("发送的邮件被退回")
         || text.contains("Sorry, your mail is returned")
 }

@@ -42,10 +42,14 @@ pub fn find_status(text: &str) -> Option<String> {
 
 fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
     let b = text.as_bytes();
-    let mut i = 0usize;
-    while i < b.len() {
+    // A status is its class digit and a dot: only the bytes just before a dot are tried (the dots
+    // are found by the fast character search).
+    let mut from = 0usize;
+    while let Some(dot) = text.get(from..).and_then(|t| t.find('.')).map(|d| from + d) {
+        from = dot + 1;
+        let Some(i) = dot.checked_sub(1) else { continue };
         let c = b.get(i).copied().unwrap_or(0);
-        if classes.contains(&c) && b.get(i + 1) == Some(&b'.') {
+        if classes.contains(&c) {
             let prev = if i == 0 { b' ' } else { b.get(i - 1).copied().unwrap_or(b' ') };
             // `550-5.7.26`: a status after a reply code's continuation dash.
             let after_reply =
@@ -65,7 +69,6 @@ fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
                 }
             }
         }
-        i += 1;
     }
     None
 }
@@ -193,6 +196,11 @@ pub fn find_command(lower: &str) -> Option<&'static str> {
 /// In a session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`, or Postfix `In:` / `Out:`), the
 /// last command sent before the first error reply.
 fn transcript_command(lower: &str) -> Option<&'static str> {
+    // Most texts hold no transcript at all: two fast substring searches rule that out before the
+    // literal set (whose start bytes include the common `o`) is run.
+    if !lower.contains("<<< ") && !lower.contains("out: ") {
+        return None;
+    }
     // The first `<<< 4`, `<<< 5`, `out: 4` or `out: 5`, in one pass.
     static ERRORS: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
     let errors = ERRORS.get_or_init(|| crate::re::Literals::leftmost(&[b"<<< 4", b"<<< 5", b"out: 4", b"out: 5"]));
@@ -214,39 +222,48 @@ fn transcript_command(lower: &str) -> Option<&'static str> {
 /// Joins a multi-line SMTP reply: `550-5.7.1 first part 550-5.7.1 second part` keeps the first
 /// code and drops the repeated ones, so that the sentence reads (and matches) whole.
 pub fn join_reply_lines(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut out: Vec<&str> = Vec::with_capacity(words.len());
-    let mut lead: Option<(String, Option<String>)> = None;
-    let mut i = 0usize;
-    while let Some(&w) = words.get(i) {
-        let code =
-            w.get(..3).filter(|c| c.bytes().all(|x| x.is_ascii_digit()) && (c.starts_with('4') || c.starts_with('5')));
-        let is_code = code.is_some() && (w.len() == 3 || w.as_bytes().get(3) == Some(&b'-'));
-        if is_code {
-            let code = code.unwrap_or("").to_string();
-            let rest = w.get(4..).filter(|r| is_status(r)).map(str::to_string);
-            let next_status = words.get(i + 1).filter(|n| is_status(n)).map(|n| n.to_string());
-            let status = rest.clone().or(next_status.clone());
-            match &lead {
-                Some((c, st)) if *c == code && (st.is_none() || *st == status) => {
+    let mut out = String::with_capacity(s.len());
+    let mut push = |w: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    };
+    // The first reply's code and status.
+    let mut lead: Option<(&str, Option<&str>)> = None;
+    let mut words = s.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if let Some(code) = reply_code_word(w) {
+            let rest = w.get(4..).filter(|r| is_status(r));
+            let next_status = words.peek().copied().filter(|n| is_status(n));
+            let status = rest.or(next_status);
+            match lead {
+                Some((c, st)) if c == code && (st.is_none() || st == status) => {
                     // A continuation: skip the code (and its status when the first line had it).
-                    let skip_status = rest.is_none() && next_status.is_some() && st.is_some();
                     if rest.is_some() && st.is_none() {
                         // `554 554-5.7.1 ...`: keep the status the first line lacked.
-                        out.push(w.get(4..).unwrap_or(""));
+                        push(w.get(4..).unwrap_or(""));
                         lead = Some((code, rest));
+                    } else if rest.is_none() && next_status.is_some() && st.is_some() {
+                        words.next();
                     }
-                    i += if skip_status { 2 } else { 1 };
                     continue;
                 }
                 None => lead = Some((code, status)),
                 _ => {}
             }
         }
-        out.push(w);
-        i += 1;
+        push(w);
     }
-    out.join(" ")
+    out
+}
+
+/// The code of a word that is an SMTP reply code (`550`) or a continuation line's (`550-`,
+/// `550-5.7.1`): three digits, the first 4 or 5.
+fn reply_code_word(w: &str) -> Option<&str> {
+    let code =
+        w.get(..3).filter(|c| c.bytes().all(|x| x.is_ascii_digit()) && (c.starts_with('4') || c.starts_with('5')))?;
+    (w.len() == 3 || w.as_bytes().get(3) == Some(&b'-')).then_some(code)
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
