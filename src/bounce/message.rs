@@ -184,17 +184,12 @@ fn has_bare_cr(raw: &[u8]) -> bool {
 
 fn bare_cr_to_lf(raw: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0usize;
-    while let Some(&b) = raw.get(i) {
-        if b == b'\r' {
+    // Copied a line at a time: each CR (or CRLF) becomes one LF.
+    for (i, line) in raw.split(|&b| b == b'\r').enumerate() {
+        if i > 0 {
             out.push(b'\n');
-            if raw.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-        } else {
-            out.push(b);
         }
-        i += 1;
+        out.extend_from_slice(if i > 0 { line.strip_prefix(b"\n").unwrap_or(line) } else { line });
     }
     out
 }
@@ -504,6 +499,15 @@ mod tests {
         assert!(!looks_like_message("退信原因：对方邮箱不存在".as_bytes()));
         assert!(!looks_like_message(b"Subject: hello\nthat is all"));
         assert!(looks_like_message(b"From: a@b\nTo: c@d\n\nhi"));
+    }
+
+    #[test]
+    fn bare_carriage_returns_become_line_feeds() {
+        assert!(has_bare_cr(b"From: a\rTo: b\r\rhi\r"));
+        assert!(!has_bare_cr(b"From: a\r\nTo: b\r\n\r\nhi"));
+        assert!(!has_bare_cr(b"From: a\nTo: b\n"));
+        assert_eq!(bare_cr_to_lf(b"a\rb\r\nc\r\r\nd\r"), b"a\nb\nc\n\nd\n");
+        assert_eq!(bare_cr_to_lf(b"\n\ra"), b"\n\na");
     }
 
     #[test]
