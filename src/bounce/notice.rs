@@ -70,11 +70,14 @@ pub fn is_notice(text: &str) -> bool {
         return text.contains("Sorry, your mail is returned");
     }
     // (The context labels are searched for only when a reason label is there.)
+    // A `退信` that is only the first half of the reason label (`退信原因`, or `退信代码`) is no
+    // second marker: a text that merely names "退信原因" is not a notice.
     let labelled = || {
         ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l))
-            && ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
+            && (["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败"]
                 .iter()
                 .any(|l| text.contains(l))
+                || text.matches("退信").count() > text.matches("退信原因").count() + text.matches("退信代码").count())
     };
     // (`很抱歉您发送的邮件被退回` is found by its tail `发送的邮件被退回`.)
     labelled()
