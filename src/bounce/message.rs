@@ -84,11 +84,11 @@ pub fn read(raw: &[u8]) -> Input {
         raw
     };
     if !looks_like_message(raw) {
-        let text = decode_text(raw);
-        return Input { text: truncate(text, MAX_TEXT), ..Input::default() };
+        let text = fold_full_width(truncate(decode_text(raw), MAX_TEXT));
+        return Input { text, ..Input::default() };
     }
     let Some(msg) = parser().parse(mime_prefix(raw)) else {
-        return Input { text: truncate(decode_text(raw), MAX_TEXT), ..Input::default() };
+        return Input { text: fold_full_width(truncate(decode_text(raw), MAX_TEXT)), ..Input::default() };
     };
     let mut input = Input { is_message: true, ..Input::default() };
     input.headers = headers_of(&msg);
@@ -250,6 +250,48 @@ pub fn decode_text(raw: &[u8]) -> String {
             None => String::from_utf8_lossy(raw).into_owned(),
         },
     }
+}
+
+/// Text typed or pasted with a Chinese input method in full-width mode (`５５０`, `ＤＴ：ＳＰＭ`,
+/// `ｌｉ＠example.com`): full-width letters, digits and `＠` become ASCII, and a full-width `：` `．`
+/// `－` `＿` `／` or ideographic space between two ASCII letters or digits becomes its ASCII form
+/// (`５５４　ＤＴ` is `554 DT`). Chinese punctuation in prose (`收件人：`, `时　间`, `，`) is kept.
+pub fn fold_full_width(text: String) -> String {
+    fn ascii(c: char) -> Option<char> {
+        let wide = ('\u{FF10}'..='\u{FF19}').contains(&c)
+            || ('\u{FF21}'..='\u{FF3A}').contains(&c)
+            || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+            || c == '\u{FF20}';
+        if wide {
+            char::from_u32(u32::from(c) - 0xFEE0)
+        } else {
+            None
+        }
+    }
+    fn joiner(c: char) -> Option<char> {
+        match c {
+            '：' => Some(':'),
+            '．' => Some('.'),
+            '－' => Some('-'),
+            '＿' => Some('_'),
+            '／' => Some('/'),
+            '\u{3000}' => Some(' '),
+            _ => None,
+        }
+    }
+    if !text.chars().any(|c| ascii(c).is_some()) && !text.contains('\u{3000}') {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().map(|c| ascii(c).unwrap_or(c)).collect();
+    let alnum = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match joiner(c) {
+            Some(a) if alnum(i.checked_sub(1)) && alnum(i.checked_add(1)) => out.push(a),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn truncate(mut s: String, max: usize) -> String {
@@ -504,6 +546,15 @@ mod tests {
         assert!(!looks_like_message("退信原因：对方邮箱不存在".as_bytes()));
         assert!(!looks_like_message(b"Subject: hello\nthat is all"));
         assert!(looks_like_message(b"From: a@b\nTo: c@d\n\nhi"));
+    }
+
+    #[test]
+    fn folds_full_width_typing() {
+        let f = |s: &str| fold_full_width(s.to_string());
+        assert_eq!(f("错误代码：５５４　ＤＴ：ＳＰＭ　１６３"), "错误代码：554 DT:SPM 163");
+        assert_eq!(f("收件人：ｌｉ＠example．com"), "收件人：li@example.com");
+        assert_eq!(f("时　间：2025　主　题：报价，谢谢"), "时　间：2025　主　题：报价，谢谢");
+        assert_eq!(f("plain ascii"), "plain ascii");
     }
 
     #[test]
