@@ -61,6 +61,16 @@ const LABELS: &[(&str, Label)] = &[
     ("此邮件是由系统自动发出", Label::Solution),
 ];
 
+/// Where a notice's own text begins: its headline, or the first table of a partial copy.
+const START: &[&str] = &[
+    "您的邮件被退回来了",
+    "Sorry, your mail is returned",
+    "发送的邮件被退回",
+    "原邮件信息",
+    "Original e-mail message",
+    "被退回邮件",
+];
+
 /// Markers that a text is one of these notices.
 pub fn is_notice(text: &str) -> bool {
     // The template's labels sit at the top; a long text is not searched whole.
@@ -96,6 +106,10 @@ pub struct NoticeInfo {
 /// Parses a notice's text.
 pub fn parse(text: &str) -> NoticeInfo {
     let text = cut(text, 256 * 1024);
+    // The template starts at its headline (or, in a partial copy, its first table): what comes
+    // before is not the notice. A copy of the whole page from a webmail carries the notice's own
+    // header there (`收件人：` the writer, `主　题：系统退信`), a forum post the writer's words.
+    let text = START.iter().filter_map(|m| text.find(m)).min().and_then(|i| text.get(i..)).unwrap_or(text);
     // Positions of labels (a shorter label inside a longer one at the same place is skipped).
     let mut marks: Vec<(usize, usize, Label)> = Vec::new();
     for (lbl, kind) in LABELS {
@@ -241,6 +255,15 @@ mod tests {
         assert_eq!(n.recipients[0].address.as_deref(), Some("li@qq.con"));
         assert!(n.recipients[0].diagnostic.as_deref().unwrap_or("").contains("does not exist"));
         assert_eq!(n.subject.as_deref(), Some("报价单"));
+    }
+
+    #[test]
+    fn webmail_header_before_the_headline_is_not_the_notice() {
+        let t = "发件人：Postmaster <Postmaster@163.com>\n收件人：me@example.net\n主　题：系统退信\n抱歉，您的邮件被退回来了……\n原邮件信息：\n主　题：报价\n收件人：you@example.com\n退信原因：\n英文说明: 550 User not found";
+        let n = parse(t);
+        assert_eq!(n.recipients.len(), 1);
+        assert_eq!(n.recipients[0].address.as_deref(), Some("you@example.com"));
+        assert_eq!(n.subject.as_deref(), Some("报价"));
     }
 
     #[test]
