@@ -45,7 +45,7 @@ pub fn parse(text: &str) -> Option<Found> {
         || lower.contains("user not found")
         || lower.contains("mailbox not found")
         || distinctive(t)
-        || bounce_words && provider_wording(t);
+        || bounce_words && (provider_wording(t) || english_reason(t));
     if !code && !status && !known {
         return None;
     }
@@ -82,6 +82,14 @@ fn provider_wording(text: &str) -> bool {
     use crate::knowledge::codes::{find_first, Provider};
     find_first(text, &[Some("qq.com"), Some("163.com")])
         .is_some_and(|p| matches!(p.provider, Provider::Netease | Provider::Tencent))
+}
+
+/// A reason phrase in a run of English a server wrote (`退信说 mailbox is full`): the Chinese
+/// around it, and an English word or two in a Chinese sentence (`可能进了 spam 了`), are left out.
+fn english_reason(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii()).filter(|run| run.split_whitespace().count() >= 3).any(|run| {
+        crate::knowledge::patterns::scan(&run.to_ascii_lowercase()) != crate::knowledge::patterns::Hits::default()
+    })
 }
 
 /// The failed recipient among the addresses a paste names: one the reply itself quotes, else one
