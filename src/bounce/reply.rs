@@ -34,8 +34,12 @@ pub fn parse(text: &str) -> Option<Found> {
     }
     let head = cut(t, 300);
     let bounce_words = BOUNCE_WORDS.iter().any(|w| t.contains(w));
-    let code = find_reply_code_at(head).is_some_and(|i| bounce_words || code_reads_as_reply(head, i));
-    let status = find_status(head).is_some_and(|s| bounce_words || status_reads_as_reply(head, &s));
+    let code = find_reply_code_at(head)
+        .is_some_and(|i| code_reads_as_reply(head, i) || bounce_words && not_a_count(head.get(i + 3..).unwrap_or("")));
+    let status = find_status(head).is_some_and(|s| {
+        status_reads_as_reply(head, &s)
+            || bounce_words && head.match_indices(&s).any(|(i, _)| not_a_count(head.get(i + s.len()..).unwrap_or("")))
+    });
     let tag = super::pipeline::netease_tag(t).is_some();
     let lower = t.to_ascii_lowercase();
     let known = tag
@@ -63,6 +67,13 @@ fn code_reads_as_reply(head: &str, i: usize) -> bool {
         return true;
     }
     rest.starts_with(|c: char| c.is_ascii_alphabetic() || "<[(#\"'".contains(c))
+}
+
+/// In a sentence about a bounce, a number the writer quotes as the code (`退信提示：550`,
+/// `退信码550，说是`), not one that counts something (`发送 550 封，退信 12 封`): no Chinese word
+/// follows it.
+fn not_a_count(after: &str) -> bool {
+    !after.trim_start_matches([' ', '\t', '\u{3000}']).starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// A status after `#` or `(` (`#5.1.1`), or followed by a word (`5.1.1 User unknown`).
