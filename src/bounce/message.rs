@@ -255,7 +255,8 @@ pub fn decode_text(raw: &[u8]) -> String {
 /// Text typed or pasted with a Chinese input method in full-width mode (`５５０`, `ＤＴ：ＳＰＭ`,
 /// `ｌｉ＠example.com`): full-width letters, digits and `＠` become ASCII, and a full-width `：` `．`
 /// `－` `＿` `／` or ideographic space between two ASCII letters or digits becomes its ASCII form
-/// (`５５４　ＤＴ` is `554 DT`). Chinese punctuation in prose (`收件人：`, `时　间`, `，`) is kept.
+/// (`５５４　ＤＴ` is `554 DT`). Chinese punctuation in prose (`收件人：`, `时　间`, `，`) is kept. A
+/// no-break space (a copy from a web page: `550&nbsp;5.1.1`) becomes a space.
 pub fn fold_full_width(text: String) -> String {
     fn ascii(c: char) -> Option<char> {
         let wide = ('\u{FF10}'..='\u{FF19}').contains(&c)
@@ -279,10 +280,11 @@ pub fn fold_full_width(text: String) -> String {
             _ => None,
         }
     }
-    if !text.chars().any(|c| ascii(c).is_some()) && !text.contains('\u{3000}') {
+    if !text.chars().any(|c| ascii(c).is_some() || c == '\u{A0}') && !text.contains('\u{3000}') {
         return text;
     }
-    let chars: Vec<char> = text.chars().map(|c| ascii(c).unwrap_or(c)).collect();
+    // (A no-break space, as a copy from a web page has between words, is a space.)
+    let chars: Vec<char> = text.chars().map(|c| if c == '\u{A0}' { ' ' } else { ascii(c).unwrap_or(c) }).collect();
     let alnum = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_alphanumeric);
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -555,6 +557,7 @@ mod tests {
         assert_eq!(f("收件人：ｌｉ＠example．com"), "收件人：li@example.com");
         assert_eq!(f("时　间：2025　主　题：报价，谢谢"), "时　间：2025　主　题：报价，谢谢");
         assert_eq!(f("plain ascii"), "plain ascii");
+        assert_eq!(f("550\u{A0}5.1.1\u{A0}User unknown"), "550 5.1.1 User unknown");
     }
 
     #[test]
