@@ -26,6 +26,10 @@ enum Label {
 const LABELS: &[(&str, Label)] = &[
     ("原邮件信息", Label::Original),
     ("被退回邮件", Label::Original),
+    // The same templates in traditional script (QQ Mail and Netease in a 繁體 interface, or a copy
+    // posted on a Taiwan or Hong Kong forum).
+    ("原郵件信息", Label::Original),
+    ("被退回郵件", Label::Original),
     ("Original e-mail message", Label::Original),
     ("时　间", Label::Time),
     ("时 间", Label::Time),
@@ -33,11 +37,19 @@ const LABELS: &[(&str, Label)] = &[
     ("时间：", Label::Time),
     ("时间:", Label::Time),
     ("发送时间", Label::Time),
+    ("時　間", Label::Time),
+    ("時 間", Label::Time),
+    ("時間：", Label::Time),
+    ("時間:", Label::Time),
     ("主　题", Label::Subject),
     ("主 题", Label::Subject),
     ("主题/Subject", Label::Subject),
     ("主题：", Label::Subject),
     ("主题:", Label::Subject),
+    ("主　題", Label::Subject),
+    ("主 題", Label::Subject),
+    ("主題：", Label::Subject),
+    ("主題:", Label::Subject),
     ("收件人/To", Label::To),
     ("收件人：", Label::To),
     ("收件人:", Label::To),
@@ -48,15 +60,22 @@ const LABELS: &[(&str, Label)] = &[
     ("抄　送", Label::Copy),
     ("密　送", Label::Copy),
     ("无法发送到", Label::Failed),
+    ("無法發送到", Label::Failed),
     ("退信原因", Label::Reason),
     ("失败原因", Label::Reason),
     ("错误原因", Label::Reason),
+    ("失敗原因", Label::Reason),
+    ("錯誤原因", Label::Reason),
     ("Bounce reason", Label::Reason),
     ("英文说明", Label::English),
+    ("英文說明", Label::English),
     ("退信代码", Label::Code),
+    ("退信代碼", Label::Code),
     ("Bounce Code", Label::Code),
     ("建议解决方案", Label::Solution),
     ("解决方案", Label::Solution),
+    ("建議解決方案", Label::Solution),
+    ("解決方案", Label::Solution),
     ("Proposed Solution", Label::Solution),
     ("此邮件是由系统自动发出", Label::Solution),
 ];
@@ -64,11 +83,15 @@ const LABELS: &[(&str, Label)] = &[
 /// Where a notice's own text begins: its headline, or the first table of a partial copy.
 const START: &[&str] = &[
     "您的邮件被退回来了",
+    "您的郵件被退回來了",
     "Sorry, your mail is returned",
     "发送的邮件被退回",
+    "發送的郵件被退回",
     "原邮件信息",
+    "原郵件信息",
     "Original e-mail message",
     "被退回邮件",
+    "被退回郵件",
 ];
 
 /// Markers that a text is one of these notices.
@@ -83,16 +106,28 @@ pub fn is_notice(text: &str) -> bool {
     // A `退信` that is only the first half of the reason label (`退信原因`, or `退信代码`) is no
     // second marker: a text that merely names "退信原因" is not a notice.
     let labelled = || {
-        ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l))
-            && (["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败"]
-                .iter()
-                .any(|l| text.contains(l))
+        ["退信原因", "Bounce reason", "失败原因", "错误原因", "失敗原因", "錯誤原因"].iter().any(|l| text.contains(l))
+            && ([
+                "原邮件信息",
+                "无法发送到",
+                "被退回",
+                "收件人",
+                "收信人",
+                "投递失败",
+                "发送失败",
+                "原郵件信息",
+                "無法發送到",
+            ]
+            .iter()
+            .any(|l| text.contains(l))
                 || text.matches("退信").count() > text.matches("退信原因").count() + text.matches("退信代码").count())
     };
     // (`很抱歉您发送的邮件被退回` is found by its tail `发送的邮件被退回`.)
     labelled()
         || text.contains("您的邮件被退回来了")
         || text.contains("发送的邮件被退回")
+        || text.contains("您的郵件被退回來了")
+        || text.contains("發送的郵件被退回")
         || text.contains("Sorry, your mail is returned")
 }
 

@@ -164,10 +164,13 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if generated_by.is_none() {
         // A pasted notice or reply: its template labels or a Netease tag say whose it is.
         let top = cut(&input.text, 16 * 1024);
-        generated_by = if top.contains("原邮件信息") || top.contains("英文说明") || top.contains("邮件被退回来了")
+        generated_by = if ["原邮件信息", "英文说明", "邮件被退回来了", "原郵件信息", "英文說明", "郵件被退回來了"]
+            .iter()
+            .any(|m| top.contains(m))
         {
             Some("Netease".to_string())
-        } else if top.contains("无法发送到") || top.contains("发送的邮件被退回") {
+        } else if ["无法发送到", "发送的邮件被退回", "無法發送到", "發送的郵件被退回"].iter().any(|m| top.contains(m))
+        {
             Some("Tencent".to_string())
         } else {
             netease_tag(top).map(|_| "Netease".to_string())
