@@ -103,9 +103,10 @@ fn english_reason(t: &str) -> bool {
     })
 }
 
-/// The failed recipient among the addresses a paste names: one the reply itself quotes, else one
-/// the writer sent to (`给 a@example.com`, `收件人：`), else the first that is not introduced as the
-/// writer's own (`我的邮箱是 me@163.com`, `发件人：`).
+/// The failed recipient among the addresses a paste names: one the writer sent to (`给
+/// a@example.com`, `收件人：`), else one the reply itself quotes, else the first that is not
+/// introduced as the writer's own (`我的邮箱是 me@163.com`, `发件人：`). (A reply may quote the
+/// sender: `Sender address rejected`.)
 fn failed_address(t: &str) -> Option<String> {
     let found = find_addresses(t);
     let addr = |&(s, e): &(usize, usize)| t.get(s..e).map(|a| a.trim_matches(['<', '>']).to_ascii_lowercase());
@@ -125,7 +126,7 @@ fn failed_address(t: &str) -> Option<String> {
             TO.iter().any(|w| b.contains(w)) && !OWN.iter().any(|w| b.contains(w))
         });
         let not_own = found.iter().find(|&&(s, _)| !OWN.iter().any(|w| before(s).contains(w)));
-        if let Some(a) = quoted.or(to).or(not_own).and_then(addr) {
+        if let Some(a) = to.or(quoted).or(not_own).and_then(addr) {
             return Some(a);
         }
     }
