@@ -106,7 +106,7 @@ pub fn is_notice(text: &str) -> bool {
     // A `退信` that is only the first half of the reason label (`退信原因`, or `退信代码`) is no
     // second marker: a text that merely names "退信原因" is not a notice.
     let labelled = || {
-        ["退信原因", "Bounce reason", "失败原因", "错误原因", "失敗原因", "錯誤原因"].iter().any(|l| text.contains(l))
+        ["退信原因", "Bounce reason", "失败原因", "错误原因", "失敗原因", "錯誤原因"].iter().any(|l| is_label(text, l))
             && ([
                 "原邮件信息",
                 "无法发送到",
@@ -129,6 +129,17 @@ pub fn is_notice(text: &str) -> bool {
         || text.contains("您的郵件被退回來了")
         || text.contains("發送的郵件被退回")
         || text.contains("Sorry, your mail is returned")
+}
+
+/// `label` stands as a label somewhere in `text`: a colon, a slash, a space or the end of the line
+/// follows it (`退信原因：`, `退信原因/ Bounce reason`, `退信原因\n`), not a word of a sentence
+/// (`失败原因多为对方邮箱已满`, `常见的退信原因和处理办法`).
+fn is_label(text: &str, label: &str) -> bool {
+    text.match_indices(label).any(|(i, l)| {
+        text.get(i + l.len()..).is_none_or(|rest| {
+            rest.is_empty() || rest.starts_with([':', '：', '/', ' ', '\u{3000}', '\n', '\r', '\t', '(', '（'])
+        })
+    })
 }
 
 /// The original subject and time the notice quotes.
