@@ -214,6 +214,27 @@ fn looks_like_message(raw: &[u8]) -> bool {
     if colon == 0 || colon > 76 {
         return false;
     }
+    // The fields of a delivery-status part copied out of a bounce (`Final-Recipient:`, `Action:`,
+    // `Status:` ...) are no message header: the text is read as a pasted report.
+    const DSN_FIELDS: &[&[u8]] = &[
+        b"reporting-mta",
+        b"final-recipient",
+        b"original-recipient",
+        b"action",
+        b"status",
+        b"diagnostic-code",
+        b"remote-mta",
+        b"arrival-date",
+        b"last-attempt-date",
+        b"received-from-mta",
+        b"original-envelope-id",
+        b"dsn-gateway",
+        b"x-postfix-queue-id",
+        b"x-postfix-sender",
+    ];
+    if line.get(..colon).is_some_and(|n| DSN_FIELDS.iter().any(|f| n.eq_ignore_ascii_case(f))) {
+        return false;
+    }
     let name_ok =
         line.get(..colon).is_some_and(|n| n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     if !name_ok {
@@ -548,6 +569,8 @@ mod tests {
         assert!(!looks_like_message("退信原因：对方邮箱不存在".as_bytes()));
         assert!(!looks_like_message(b"Subject: hello\nthat is all"));
         assert!(looks_like_message(b"From: a@b\nTo: c@d\n\nhi"));
+        assert!(!looks_like_message(b"Final-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.1.1"));
+        assert!(!looks_like_message(b"Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; a@b"));
     }
 
     #[test]
