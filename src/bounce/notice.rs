@@ -256,6 +256,12 @@ pub fn parse(text: &str) -> NoticeInfo {
             }
         }
     }
+    // The Netease table lists every recipient of the original message; when its reason names some
+    // of them (`550 User not found: b@example.org`), those are the ones that failed.
+    let diag_lower = diag.to_ascii_lowercase();
+    if to_addrs.len() > 1 && to_addrs.iter().any(|a| names_address(&diag_lower, a)) {
+        to_addrs.retain(|a| names_address(&diag_lower, a));
+    }
     if info.recipients.is_empty() {
         for a in to_addrs {
             info.recipients.push(Found { address: Some(a), ..Found::default() });
@@ -270,6 +276,17 @@ pub fn parse(text: &str) -> NoticeInfo {
         }
     }
     info
+}
+
+/// `text` names the address `addr` whole (not as the tail of a longer one: `xb@example.org` does
+/// not name `b@example.org`).
+fn names_address(text: &str, addr: &str) -> bool {
+    text.match_indices(addr).any(|(i, _)| {
+        let before = text.get(..i).and_then(|b| b.chars().next_back());
+        let after = text.get(i + addr.len()..).and_then(|a| a.chars().next());
+        before.is_none_or(|c| !(c.is_ascii_alphanumeric() || "._%+-".contains(c)))
+            && after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    })
 }
 
 fn first_line(s: &str) -> &str {
