@@ -198,28 +198,35 @@ pub fn parse(text: &str) -> NoticeInfo {
                 }
             }
             Label::To | Label::Failed => {
+                let mut here: Vec<String> = Vec::new();
                 for (s, e) in find_addresses(&value) {
                     if let Some(a) = value.get(s..e) {
                         let a = a.to_ascii_lowercase();
                         if !to_addrs.contains(&a) && to_addrs.len() < super::dsn::MAX_RECIPIENTS {
-                            to_addrs.push(a);
+                            to_addrs.push(a.clone());
+                        }
+                        if !here.contains(&a) && here.len() < super::dsn::MAX_RECIPIENTS {
+                            here.push(a);
                         }
                     }
                 }
                 if kind == Label::Failed {
-                    // QQ: each "无法发送到" starts a recipient whose reason follows.
-                    if let Some(a) = to_addrs.last() {
-                        if !info.recipients.iter().any(|f| f.address.as_deref() == Some(a.as_str())) {
-                            info.recipients.push(Found { address: Some(a.clone()), ..Found::default() });
+                    // QQ: each "无法发送到" starts the recipients (one, or a list) whose reason follows.
+                    for a in here {
+                        if !info.recipients.iter().any(|f| f.address.as_deref() == Some(a.as_str()))
+                            && info.recipients.len() < super::dsn::MAX_RECIPIENTS
+                        {
+                            info.recipients.push(Found { address: Some(a), ..Found::default() });
                         }
                     }
                 }
             }
             Label::Reason => {
                 let v = squeeze(&value);
-                if let Some(last) = info.recipients.iter_mut().rev().find(|f| f.diagnostic.is_none()) {
-                    if !v.is_empty() {
-                        last.diagnostic = Some(cut(&v, 1200).to_string());
+                if !v.is_empty() {
+                    // Every recipient of the block this reason closes.
+                    for f in info.recipients.iter_mut().rev().take_while(|f| f.diagnostic.is_none()) {
+                        f.diagnostic = Some(cut(&v, 1200).to_string());
                     }
                 }
                 if reason_text.is_empty() {
