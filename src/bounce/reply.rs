@@ -57,11 +57,12 @@ pub fn parse(text: &str) -> Option<Found> {
     Some(Found { address, diagnostic: Some(cut(&squeeze(t), 1200).to_string()), ..Found::default() })
 }
 
-/// After the code at `i`: an optional `-` or space and status, then a word, an address or a
+/// After the code at `i`: an optional `-`, `:` or space and status, then a word, an address or a
 /// bracket (`550 User`, `550-5.1.1 <a@b>`, `421 [ip]`), or the status alone.
 fn code_reads_as_reply(head: &str, i: usize) -> bool {
     let rest = head.get(i + 3..).unwrap_or("");
-    let rest = rest.strip_prefix('-').unwrap_or(rest).trim_start_matches([' ', '\t']);
+    // (`550 - Relay access denied`, `553: Mail from ...` as people write them.)
+    let rest = rest.trim_start_matches([' ', '\t', '-', ':', '：']);
     let word: &str = rest.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     if is_status(word.trim_end_matches(['.', ','])) {
         return true;

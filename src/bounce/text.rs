@@ -95,7 +95,7 @@ pub fn find_reply_code_at(text: &str) -> Option<usize> {
                 matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'(' | b'[' | b'\'' | b'"' | b'#' | b';' | b'=' | b'<')
                     || prev >= 0x80;
             // (Or a full-width comma, stop, colon, parenthesis or space, as in `退信码550，说是`.)
-            let next_ok = matches!(next, b' ' | b'-' | b'\t' | b'\r' | b'\n' | b',' | b')' | b'"')
+            let next_ok = matches!(next, b' ' | b'-' | b'\t' | b'\r' | b'\n' | b',' | b')' | b'"' | b':')
                 || b.get(i + 3..).is_some_and(starts_with_cjk_punctuation);
             let mid = b.get(i + 1).copied().unwrap_or(b'9');
             if prev_ok
