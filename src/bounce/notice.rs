@@ -310,7 +310,18 @@ fn trim_value(raw: &str) -> String {
             v = rest.trim_start_matches([':', '：', ' ', '\u{3000}', '\t', '\r', '\n']);
         }
     }
-    v.trim().to_string()
+    let v = v.trim();
+    if !v.contains(['>', '|']) {
+        return v.to_string();
+    }
+    // A notice quoted in a reply (`> 收件人：...`) or copied as a table (`| 退信原因 | ... |`): the
+    // quote marks and cell bars around each line are not part of the value.
+    let lines: Vec<&str> = v
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['>', '|', ' ']).trim_end_matches(['|', ' ']).trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
 }
 
 #[cfg(test)]
