@@ -350,14 +350,14 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
         || domain.ends_with("126.com")
         || domain.ends_with("yeah.net")
         || domain.ends_with("188.com")
-        || cjk && top.contains("您的邮件被退回来了")
+        || cjk && (top.contains("您的邮件被退回来了") || top.contains("您的郵件被退回來了"))
     {
         "Netease"
     } else if domain == "qq.com"
         || domain.ends_with(".qq.com")
         || domain == "foxmail.com"
         || domain.ends_with("exmail.qq.com")
-        || cjk && top.contains("很抱歉您发送的邮件被退回")
+        || cjk && (top.contains("很抱歉您发送的邮件被退回") || top.contains("很抱歉您發送的郵件被退回"))
     {
         "Tencent"
     } else if top.contains("Coremail") || contains_ci(&h.message_id, "coremail") {

@@ -84,11 +84,11 @@ pub fn read(raw: &[u8]) -> Input {
         raw
     };
     if !looks_like_message(raw) {
-        let text = decode_text(raw);
-        return Input { text: truncate(text, MAX_TEXT), ..Input::default() };
+        let text = fold_full_width(truncate(decode_text(raw), MAX_TEXT));
+        return Input { text, ..Input::default() };
     }
     let Some(msg) = parser().parse(mime_prefix(raw)) else {
-        return Input { text: truncate(decode_text(raw), MAX_TEXT), ..Input::default() };
+        return Input { text: fold_full_width(truncate(decode_text(raw), MAX_TEXT)), ..Input::default() };
     };
     let mut input = Input { is_message: true, ..Input::default() };
     input.headers = headers_of(&msg);
@@ -209,6 +209,27 @@ fn looks_like_message(raw: &[u8]) -> bool {
     if colon == 0 || colon > 76 {
         return false;
     }
+    // The fields of a delivery-status part copied out of a bounce (`Final-Recipient:`, `Action:`,
+    // `Status:` ...) are no message header: the text is read as a pasted report.
+    const DSN_FIELDS: &[&[u8]] = &[
+        b"reporting-mta",
+        b"final-recipient",
+        b"original-recipient",
+        b"action",
+        b"status",
+        b"diagnostic-code",
+        b"remote-mta",
+        b"arrival-date",
+        b"last-attempt-date",
+        b"received-from-mta",
+        b"original-envelope-id",
+        b"dsn-gateway",
+        b"x-postfix-queue-id",
+        b"x-postfix-sender",
+    ];
+    if line.get(..colon).is_some_and(|n| DSN_FIELDS.iter().any(|f| n.eq_ignore_ascii_case(f))) {
+        return false;
+    }
     let name_ok =
         line.get(..colon).is_some_and(|n| n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     if !name_ok {
@@ -245,6 +266,50 @@ pub fn decode_text(raw: &[u8]) -> String {
             None => String::from_utf8_lossy(raw).into_owned(),
         },
     }
+}
+
+/// Text typed or pasted with a Chinese input method in full-width mode (`５５０`, `ＤＴ：ＳＰＭ`,
+/// `ｌｉ＠example.com`): full-width letters, digits and `＠` become ASCII, and a full-width `：` `．`
+/// `－` `＿` `／` or ideographic space between two ASCII letters or digits becomes its ASCII form
+/// (`５５４　ＤＴ` is `554 DT`). Chinese punctuation in prose (`收件人：`, `时　间`, `，`) is kept. A
+/// no-break space (a copy from a web page: `550&nbsp;5.1.1`) becomes a space.
+pub fn fold_full_width(text: String) -> String {
+    fn ascii(c: char) -> Option<char> {
+        let wide = ('\u{FF10}'..='\u{FF19}').contains(&c)
+            || ('\u{FF21}'..='\u{FF3A}').contains(&c)
+            || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+            || c == '\u{FF20}';
+        if wide {
+            char::from_u32(u32::from(c) - 0xFEE0)
+        } else {
+            None
+        }
+    }
+    fn joiner(c: char) -> Option<char> {
+        match c {
+            '：' => Some(':'),
+            '．' => Some('.'),
+            '－' => Some('-'),
+            '＿' => Some('_'),
+            '／' => Some('/'),
+            '\u{3000}' => Some(' '),
+            _ => None,
+        }
+    }
+    if !text.chars().any(|c| ascii(c).is_some() || c == '\u{A0}') && !text.contains('\u{3000}') {
+        return text;
+    }
+    // (A no-break space, as a copy from a web page has between words, is a space.)
+    let chars: Vec<char> = text.chars().map(|c| if c == '\u{A0}' { ' ' } else { ascii(c).unwrap_or(c) }).collect();
+    let alnum = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match joiner(c) {
+            Some(a) if alnum(i.checked_sub(1)) && alnum(i.checked_add(1)) => out.push(a),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn truncate(mut s: String, max: usize) -> String {
@@ -499,6 +564,18 @@ mod tests {
         assert!(!looks_like_message("退信原因：对方邮箱不存在".as_bytes()));
         assert!(!looks_like_message(b"Subject: hello\nthat is all"));
         assert!(looks_like_message(b"From: a@b\nTo: c@d\n\nhi"));
+        assert!(!looks_like_message(b"Final-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.1.1"));
+        assert!(!looks_like_message(b"Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; a@b"));
+    }
+
+    #[test]
+    fn folds_full_width_typing() {
+        let f = |s: &str| fold_full_width(s.to_string());
+        assert_eq!(f("错误代码：５５４　ＤＴ：ＳＰＭ　１６３"), "错误代码：554 DT:SPM 163");
+        assert_eq!(f("收件人：ｌｉ＠example．com"), "收件人：li@example.com");
+        assert_eq!(f("时　间：2025　主　题：报价，谢谢"), "时　间：2025　主　题：报价，谢谢");
+        assert_eq!(f("plain ascii"), "plain ascii");
+        assert_eq!(f("550\u{A0}5.1.1\u{A0}User unknown"), "550 5.1.1 User unknown");
     }
 
     #[test]

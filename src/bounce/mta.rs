@@ -63,6 +63,7 @@ const LABELS: &[&str] = &[
     "original-recipient: rfc822;",
     "final-recipient: rfc822",
     "无法发送到",
+    "無法發送到",
     "收件人：",
     "收件人:",
     "收件人/to:",

@@ -26,6 +26,10 @@ enum Label {
 const LABELS: &[(&str, Label)] = &[
     ("原邮件信息", Label::Original),
     ("被退回邮件", Label::Original),
+    // The same templates in traditional script (QQ Mail and Netease in a 繁體 interface, or a copy
+    // posted on a Taiwan or Hong Kong forum).
+    ("原郵件信息", Label::Original),
+    ("被退回郵件", Label::Original),
     ("Original e-mail message", Label::Original),
     ("时　间", Label::Time),
     ("时 间", Label::Time),
@@ -33,11 +37,19 @@ const LABELS: &[(&str, Label)] = &[
     ("时间：", Label::Time),
     ("时间:", Label::Time),
     ("发送时间", Label::Time),
+    ("時　間", Label::Time),
+    ("時 間", Label::Time),
+    ("時間：", Label::Time),
+    ("時間:", Label::Time),
     ("主　题", Label::Subject),
     ("主 题", Label::Subject),
     ("主题/Subject", Label::Subject),
     ("主题：", Label::Subject),
     ("主题:", Label::Subject),
+    ("主　題", Label::Subject),
+    ("主 題", Label::Subject),
+    ("主題：", Label::Subject),
+    ("主題:", Label::Subject),
     ("收件人/To", Label::To),
     ("收件人：", Label::To),
     ("收件人:", Label::To),
@@ -48,17 +60,38 @@ const LABELS: &[(&str, Label)] = &[
     ("抄　送", Label::Copy),
     ("密　送", Label::Copy),
     ("无法发送到", Label::Failed),
+    ("無法發送到", Label::Failed),
     ("退信原因", Label::Reason),
     ("失败原因", Label::Reason),
     ("错误原因", Label::Reason),
+    ("失敗原因", Label::Reason),
+    ("錯誤原因", Label::Reason),
     ("Bounce reason", Label::Reason),
     ("英文说明", Label::English),
+    ("英文說明", Label::English),
     ("退信代码", Label::Code),
+    ("退信代碼", Label::Code),
     ("Bounce Code", Label::Code),
     ("建议解决方案", Label::Solution),
     ("解决方案", Label::Solution),
+    ("建議解決方案", Label::Solution),
+    ("解決方案", Label::Solution),
     ("Proposed Solution", Label::Solution),
     ("此邮件是由系统自动发出", Label::Solution),
+];
+
+/// Where a notice's own text begins: its headline, or the first table of a partial copy.
+const START: &[&str] = &[
+    "您的邮件被退回来了",
+    "您的郵件被退回來了",
+    "Sorry, your mail is returned",
+    "发送的邮件被退回",
+    "發送的郵件被退回",
+    "原邮件信息",
+    "原郵件信息",
+    "Original e-mail message",
+    "被退回邮件",
+    "被退回郵件",
 ];
 
 /// Markers that a text is one of these notices.
@@ -70,17 +103,43 @@ pub fn is_notice(text: &str) -> bool {
         return text.contains("Sorry, your mail is returned");
     }
     // (The context labels are searched for only when a reason label is there.)
+    // A `退信` that is only the first half of the reason label (`退信原因`, or `退信代码`) is no
+    // second marker: a text that merely names "退信原因" is not a notice.
     let labelled = || {
-        ["退信原因", "Bounce reason", "失败原因", "错误原因"].iter().any(|l| text.contains(l))
-            && ["原邮件信息", "无法发送到", "被退回", "收件人", "收信人", "投递失败", "发送失败", "退信"]
-                .iter()
-                .any(|l| text.contains(l))
+        ["退信原因", "Bounce reason", "失败原因", "错误原因", "失敗原因", "錯誤原因"].iter().any(|l| is_label(text, l))
+            && ([
+                "原邮件信息",
+                "无法发送到",
+                "被退回",
+                "收件人",
+                "收信人",
+                "投递失败",
+                "发送失败",
+                "原郵件信息",
+                "無法發送到",
+            ]
+            .iter()
+            .any(|l| text.contains(l))
+                || text.matches("退信").count() > text.matches("退信原因").count() + text.matches("退信代码").count())
     };
     // (`很抱歉您发送的邮件被退回` is found by its tail `发送的邮件被退回`.)
     labelled()
         || text.contains("您的邮件被退回来了")
         || text.contains("发送的邮件被退回")
+        || text.contains("您的郵件被退回來了")
+        || text.contains("發送的郵件被退回")
         || text.contains("Sorry, your mail is returned")
+}
+
+/// `label` stands as a label somewhere in `text`: a colon, a slash, a space or the end of the line
+/// follows it (`退信原因：`, `退信原因/ Bounce reason`, `退信原因\n`), not a word of a sentence
+/// (`失败原因多为对方邮箱已满`, `常见的退信原因和处理办法`).
+fn is_label(text: &str, label: &str) -> bool {
+    text.match_indices(label).any(|(i, l)| {
+        text.get(i + l.len()..).is_none_or(|rest| {
+            rest.is_empty() || rest.starts_with([':', '：', '/', ' ', '\u{3000}', '\n', '\r', '\t', '(', '（'])
+        })
+    })
 }
 
 /// The original subject and time the notice quotes.
@@ -93,6 +152,10 @@ pub struct NoticeInfo {
 /// Parses a notice's text.
 pub fn parse(text: &str) -> NoticeInfo {
     let text = cut(text, 256 * 1024);
+    // The template starts at its headline (or, in a partial copy, its first table): what comes
+    // before is not the notice. A copy of the whole page from a webmail carries the notice's own
+    // header there (`收件人：` the writer, `主　题：系统退信`), a forum post the writer's words.
+    let text = START.iter().filter_map(|m| text.find(m)).min().and_then(|i| text.get(i..)).unwrap_or(text);
     // Positions of labels (a shorter label inside a longer one at the same place is skipped).
     let mut marks: Vec<(usize, usize, Label)> = Vec::new();
     for (lbl, kind) in LABELS {
@@ -135,28 +198,35 @@ pub fn parse(text: &str) -> NoticeInfo {
                 }
             }
             Label::To | Label::Failed => {
+                let mut here: Vec<String> = Vec::new();
                 for (s, e) in find_addresses(&value) {
                     if let Some(a) = value.get(s..e) {
                         let a = a.to_ascii_lowercase();
                         if !to_addrs.contains(&a) && to_addrs.len() < super::dsn::MAX_RECIPIENTS {
-                            to_addrs.push(a);
+                            to_addrs.push(a.clone());
+                        }
+                        if !here.contains(&a) && here.len() < super::dsn::MAX_RECIPIENTS {
+                            here.push(a);
                         }
                     }
                 }
                 if kind == Label::Failed {
-                    // QQ: each "无法发送到" starts a recipient whose reason follows.
-                    if let Some(a) = to_addrs.last() {
-                        if !info.recipients.iter().any(|f| f.address.as_deref() == Some(a.as_str())) {
-                            info.recipients.push(Found { address: Some(a.clone()), ..Found::default() });
+                    // QQ: each "无法发送到" starts the recipients (one, or a list) whose reason follows.
+                    for a in here {
+                        if !info.recipients.iter().any(|f| f.address.as_deref() == Some(a.as_str()))
+                            && info.recipients.len() < super::dsn::MAX_RECIPIENTS
+                        {
+                            info.recipients.push(Found { address: Some(a), ..Found::default() });
                         }
                     }
                 }
             }
             Label::Reason => {
                 let v = squeeze(&value);
-                if let Some(last) = info.recipients.iter_mut().rev().find(|f| f.diagnostic.is_none()) {
-                    if !v.is_empty() {
-                        last.diagnostic = Some(cut(&v, 1200).to_string());
+                if !v.is_empty() {
+                    // Every recipient of the block this reason closes.
+                    for f in info.recipients.iter_mut().rev().take_while(|f| f.diagnostic.is_none()) {
+                        f.diagnostic = Some(cut(&v, 1200).to_string());
                     }
                 }
                 if reason_text.is_empty() {
@@ -193,6 +263,12 @@ pub fn parse(text: &str) -> NoticeInfo {
             }
         }
     }
+    // The Netease table lists every recipient of the original message; when its reason names some
+    // of them (`550 User not found: b@example.org`), those are the ones that failed.
+    let diag_lower = diag.to_ascii_lowercase();
+    if to_addrs.len() > 1 && to_addrs.iter().any(|a| names_address(&diag_lower, a)) {
+        to_addrs.retain(|a| names_address(&diag_lower, a));
+    }
     if info.recipients.is_empty() {
         for a in to_addrs {
             info.recipients.push(Found { address: Some(a), ..Found::default() });
@@ -209,6 +285,17 @@ pub fn parse(text: &str) -> NoticeInfo {
     info
 }
 
+/// `text` names the address `addr` whole (not as the tail of a longer one: `xb@example.org` does
+/// not name `b@example.org`).
+fn names_address(text: &str, addr: &str) -> bool {
+    text.match_indices(addr).any(|(i, _)| {
+        let before = text.get(..i).and_then(|b| b.chars().next_back());
+        let after = text.get(i + addr.len()..).and_then(|a| a.chars().next());
+        before.is_none_or(|c| !(c.is_ascii_alphanumeric() || "._%+-".contains(c)))
+            && after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    })
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
 }
@@ -223,7 +310,18 @@ fn trim_value(raw: &str) -> String {
             v = rest.trim_start_matches([':', '：', ' ', '\u{3000}', '\t', '\r', '\n']);
         }
     }
-    v.trim().to_string()
+    let v = v.trim();
+    if !v.contains(['>', '|']) {
+        return v.to_string();
+    }
+    // A notice quoted in a reply (`> 收件人：...`) or copied as a table (`| 退信原因 | ... |`): the
+    // quote marks and cell bars around each line are not part of the value.
+    let lines: Vec<&str> = v
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['>', '|', ' ']).trim_end_matches(['|', ' ']).trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -238,6 +336,15 @@ mod tests {
         assert_eq!(n.recipients[0].address.as_deref(), Some("li@qq.con"));
         assert!(n.recipients[0].diagnostic.as_deref().unwrap_or("").contains("does not exist"));
         assert_eq!(n.subject.as_deref(), Some("报价单"));
+    }
+
+    #[test]
+    fn webmail_header_before_the_headline_is_not_the_notice() {
+        let t = "发件人：Postmaster <Postmaster@163.com>\n收件人：me@example.net\n主　题：系统退信\n抱歉，您的邮件被退回来了……\n原邮件信息：\n主　题：报价\n收件人：you@example.com\n退信原因：\n英文说明: 550 User not found";
+        let n = parse(t);
+        assert_eq!(n.recipients.len(), 1);
+        assert_eq!(n.recipients[0].address.as_deref(), Some("you@example.com"));
+        assert_eq!(n.subject.as_deref(), Some("报价"));
     }
 
     #[test]

@@ -164,10 +164,13 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if generated_by.is_none() {
         // A pasted notice or reply: its template labels or a Netease tag say whose it is.
         let top = cut(&input.text, 16 * 1024);
-        generated_by = if top.contains("原邮件信息") || top.contains("英文说明") || top.contains("邮件被退回来了")
+        generated_by = if ["原邮件信息", "英文说明", "邮件被退回来了", "原郵件信息", "英文說明", "郵件被退回來了"]
+            .iter()
+            .any(|m| top.contains(m))
         {
             Some("Netease".to_string())
-        } else if top.contains("无法发送到") || top.contains("发送的邮件被退回") {
+        } else if ["无法发送到", "发送的邮件被退回", "無法發送到", "發送的郵件被退回"].iter().any(|m| top.contains(m))
+        {
             Some("Tencent".to_string())
         } else {
             netease_tag(top).map(|_| "Netease".to_string())
@@ -414,6 +417,31 @@ fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static Provider
     crate::knowledge::codes::find_first(diag, hosts)
 }
 
+/// The Chinese providers a pasted text names in prose (`QQ邮箱`, `腾讯企业邮`, `网易`, `163邮箱`), as
+/// the host their rows are bound to, in the order they are named.
+fn providers_named(lower: &str) -> [Option<&'static str>; 2] {
+    const NAMES: &[(&str, &str)] = &[
+        ("qq邮箱", "qq.com"),
+        ("qq 邮箱", "qq.com"),
+        ("腾讯", "qq.com"),
+        ("foxmail", "qq.com"),
+        ("exmail", "qq.com"),
+        ("企业微信", "qq.com"),
+        ("网易", "163.com"),
+        ("163邮箱", "163.com"),
+        ("126邮箱", "163.com"),
+        ("163 邮箱", "163.com"),
+        ("126 邮箱", "163.com"),
+        ("yeah邮箱", "163.com"),
+    ];
+    let mut named: Vec<(usize, &'static str)> =
+        NAMES.iter().filter_map(|&(n, host)| lower.find(n).map(|i| (i, host))).collect();
+    named.sort_unstable();
+    let first = named.first().map(|&(_, h)| h);
+    let other = named.iter().map(|&(_, h)| h).find(|&h| Some(h) != first);
+    [first, other]
+}
+
 /// A provider's own code (Netease, Tencent, Gmail ... or a row bound to a provider's hosts), as
 /// opposed to the standard wording of an MTA.
 fn is_specific(p: &ProviderCode) -> bool {
@@ -552,6 +580,12 @@ fn finish(
     let tag = netease_tag(&diag);
     // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
     let provider = provider.or_else(|| tag.as_deref().and_then(crate::knowledge::codes::by_code));
+    // A bare paste whose writer says which provider it was (`给QQ邮箱发信被退回：550 Mailbox
+    // unavailable ...`): that provider's wording is read as its own.
+    let provider = provider.or_else(|| {
+        let named = if bare { providers_named(&lower) } else { [None, None] };
+        named.iter().any(Option::is_some).then(|| provider_code(&diag, &named)).flatten()
+    });
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
     // The receiving provider's own codes (Cox `AUP#CDRBL`, Orange `OFR_506` ...), bound to its hosts.
@@ -665,6 +699,13 @@ mod tests {
         assert_eq!(netease_tag("DT:spm"), None);
         assert_eq!(netease_tag("退信 DT:SPM。").as_deref(), Some("DT:SPM"));
         assert_eq!(netease_tag(":"), None);
+    }
+
+    #[test]
+    fn providers_named_in_prose() {
+        assert_eq!(providers_named("给qq邮箱发信被退回"), [Some("qq.com"), None]);
+        assert_eq!(providers_named("用网易邮箱给腾讯企业邮箱发信"), [Some("163.com"), Some("qq.com")]);
+        assert_eq!(providers_named("550 user unknown"), [None, None]);
     }
 
     #[test]

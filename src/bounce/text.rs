@@ -76,6 +76,11 @@ fn find_status_from(text: &str, classes: &[u8]) -> Option<String> {
 /// The first SMTP reply code (`550`, `421-`) in free text: three digits starting with 4 or 5,
 /// standing alone (not part of an IP address, a date or a longer number).
 pub fn find_reply_code(text: &str) -> Option<String> {
+    find_reply_code_at(text).and_then(|i| text.get(i..i + 3)).map(str::to_string)
+}
+
+/// Where [`find_reply_code`]'s code starts.
+pub fn find_reply_code_at(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = 0usize;
     while i + 3 <= b.len() {
@@ -89,7 +94,9 @@ pub fn find_reply_code(text: &str) -> Option<String> {
             let prev_ok =
                 matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'(' | b'[' | b'\'' | b'"' | b'#' | b';' | b'=' | b'<')
                     || prev >= 0x80;
-            let next_ok = matches!(next, b' ' | b'-' | b'\t' | b'\r' | b'\n' | b',' | b')' | b'"');
+            // (Or a full-width comma, stop, colon, parenthesis or space, as in `退信码550，说是`.)
+            let next_ok = matches!(next, b' ' | b'-' | b'\t' | b'\r' | b'\n' | b',' | b')' | b'"' | b':')
+                || b.get(i + 3..).is_some_and(starts_with_cjk_punctuation);
             let mid = b.get(i + 1).copied().unwrap_or(b'9');
             if prev_ok
                 && next_ok
@@ -97,12 +104,19 @@ pub fn find_reply_code(text: &str) -> Option<String> {
                 && !(next == b'-' && b.get(i + 4).is_some_and(u8::is_ascii_digit) && b.get(i + 5) != Some(&b'.'))
             {
                 // `550-5.1.1` and `550 5.1.1` are replies; `450-1234` is not.
-                return text.get(i..i + 3).map(str::to_string);
+                return Some(i);
             }
         }
         i += 1;
     }
     None
+}
+
+/// Whether bytes start with a full-width punctuation mark or space that may end a reply code in
+/// Chinese prose: `，` `。` `、` `：` `；` `）` `】` `」` `”` or U+3000.
+pub fn starts_with_cjk_punctuation(b: &[u8]) -> bool {
+    const MARKS: &[&str] = &["，", "。", "、", "：", "；", "）", "】", "」", "”", "\u{3000}"];
+    MARKS.iter().any(|m| b.starts_with(m.as_bytes()))
 }
 
 /// Byte ranges of e-mail addresses in a line (a simple, generous scanner).
@@ -344,6 +358,8 @@ mod tests {
         assert_eq!(find_reply_code("554 DT:SPM 163 smtp10").as_deref(), Some("554"));
         assert_eq!(find_reply_code("550-5.1.1 nope").as_deref(), Some("550"));
         assert_eq!(find_reply_code("192.0.2.455 x"), None);
+        assert_eq!(find_reply_code("退信码550，说是").as_deref(), Some("550"));
+        assert_eq!(find_reply_code("金额550元"), None);
     }
 
     #[test]
