@@ -274,26 +274,16 @@ pub fn decode_text(raw: &[u8]) -> String {
 /// (`５５４　ＤＴ` is `554 DT`). Chinese punctuation in prose (`收件人：`, `时　间`, `，`) is kept. A
 /// no-break space (a copy from a web page: `550&nbsp;5.1.1`) becomes a space.
 pub fn fold_full_width(text: String) -> String {
+    use crate::recipients::normalise::full_width_to_ascii;
+    // Letters, digits and `＠` fold wherever they are; the punctuation only between two ASCII
+    // letters or digits (see `joiner`).
     fn ascii(c: char) -> Option<char> {
-        let wide = ('\u{FF10}'..='\u{FF19}').contains(&c)
-            || ('\u{FF21}'..='\u{FF3A}').contains(&c)
-            || ('\u{FF41}'..='\u{FF5A}').contains(&c)
-            || c == '\u{FF20}';
-        if wide {
-            char::from_u32(u32::from(c) - 0xFEE0)
-        } else {
-            None
-        }
+        full_width_to_ascii(c).filter(|a| a.is_ascii_alphanumeric() || *a == '@')
     }
     fn joiner(c: char) -> Option<char> {
         match c {
-            '：' => Some(':'),
-            '．' => Some('.'),
-            '－' => Some('-'),
-            '＿' => Some('_'),
-            '／' => Some('/'),
             '\u{3000}' => Some(' '),
-            _ => None,
+            c => full_width_to_ascii(c).filter(|a| matches!(a, ':' | '.' | '-' | '_' | '/')),
         }
     }
     if !text.chars().any(|c| ascii(c).is_some() || c == '\u{A0}') && !text.contains('\u{3000}') {

@@ -26,6 +26,16 @@ impl Normalised {
     }
 }
 
+/// The ASCII form of a full-width character (U+FF01 `！` to U+FF5E `～`, what a Chinese input method
+/// types in full-width mode: `＠`, `５`, `Ｑ`, `：`), or `None` for any other character. Shared by the
+/// recipient checker and the reading of pasted bounce text, which each decide which of these to fold.
+pub fn full_width_to_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        _ => None,
+    }
+}
+
 /// Invisible characters: zero-width spaces and joiners, direction marks, BOM, soft hyphen, fillers.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
@@ -76,9 +86,9 @@ pub fn normalise(chars: &[char]) -> Normalised {
                 n.note(Rule::FullwidthChar, c.to_string());
                 n.text.push(if letter(i.checked_sub(1)) || letter(Some(i + 1)) { 'o' } else { '0' });
             }
-            '\u{FF01}'..='\u{FF5E}' => {
+            c if let Some(a) = full_width_to_ascii(c) => {
                 n.note(Rule::FullwidthChar, c.to_string());
-                n.text.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
+                n.text.push(a);
             }
             c if is_invisible(c) => n.note(Rule::InvisibleChar, code(c)),
             c if is_unusual_space(c) => {
