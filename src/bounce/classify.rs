@@ -225,7 +225,9 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         return r;
     }
     for &r in SECOND {
-        if f.hits.has(r) && !(r == Reason::SpamDetected && f.hits.has(Reason::VirusDetected)) {
+        // The bare word "spam" counts here, after every more telling phrase of the first round.
+        let spam = r == Reason::SpamDetected && !f.hits.has(Reason::VirusDetected);
+        if f.hits.has(r) && (r != Reason::SpamDetected || spam) || spam && lower.contains("spam") {
             return r;
         }
     }
