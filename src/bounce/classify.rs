@@ -50,6 +50,7 @@ const FIRST: &[Reason] = &[
     Reason::RequirePtr,
     Reason::NotCompliantRfc,
     Reason::BadReputation,
+    Reason::ContentError,
     Reason::Rejected,
     Reason::NotAccept,
     Reason::HostUnknown,
@@ -141,12 +142,26 @@ fn probe(r: Reason, f: &Facts<'_>, by_status: Option<Reason>) -> bool {
                 && (lower.contains("域名不存在")
                     || !lower.contains("not found, try again") && !lower.contains("malformed or unexpected"))
         }
+        // Spam wording before DATA is about the client (`554 ... you are sending spam` at RCPT is
+        // a blocked client): spam is judged on the message only after DATA, unless the status
+        // says so (Sisimai's `ExceptDATA`); otherwise the second round still finds it.
+        // A virus scanner's own words outweigh the word "spam" beside them.
+        Reason::SpamDetected => {
+            by_status == Some(r) || !before_data(f.command) && f.hits.has(r) && !f.hits.has(Reason::VirusDetected)
+        }
+        // A header or MIME fault, unless the text is spam wording that counts (Sisimai).
+        Reason::ContentError => !probe(Reason::SpamDetected, f, by_status) && (by_status == Some(r) || f.hits.has(r)),
         // "No MX" texts say the domain takes no mail, whatever status came with them.
         // (Unless the status says the domain does not exist: `5.1.2 ... Host unknown (Name server:
         // .: host not found)` is Sendmail's wording for a missing domain.)
         Reason::NotAccept => f.hits.has(r) && f.status != Some("5.1.2"),
         _ => by_status == Some(r) || f.hits.has(r),
     }
+}
+
+/// An SMTP command sent before DATA: a refusal there cannot be about the message's content.
+fn before_data(command: Option<&str>) -> bool {
+    matches!(command, Some("CONN" | "HELO" | "EHLO" | "STARTTLS" | "AUTH" | "MAIL" | "RCPT"))
 }
 
 /// The generic decision (steps 2–5).
@@ -210,7 +225,9 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         return r;
     }
     for &r in SECOND {
-        if f.hits.has(r) {
+        // The bare word "spam" counts here, after every more telling phrase of the first round.
+        let spam = r == Reason::SpamDetected && !f.hits.has(Reason::VirusDetected);
+        if f.hits.has(r) && (r != Reason::SpamDetected || spam) || spam && lower.contains("spam") {
             return r;
         }
     }

@@ -89,6 +89,19 @@ pub static TABLE: &[ReasonPatterns] = &[
             "空间不足",
             "空間不足",
             "容量不足",
+            "452 insufficient disk space",
+            "mailbox exceeds allowed size",
+            "mailbox would exceed maximum allowed storage",
+            "user's space has been used up",
+            "account is * quota",
+            "disk*quota",
+            "enough * space",
+            "mailbox *exceeded* limit",
+            "mailbox *full",
+            "mailbox *quota",
+            "maildir *quota",
+            "over *quota",
+            "quota *exceeded",
         ],
     },
     ReasonPatterns {
@@ -129,6 +142,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "大小超过限制",
             "大小超過限制",
             "the message exeeded the maximum size the user accepts",
+            "exceeded the maximum incoming message size",
+            "message header size exceeds limit",
         ],
     },
     ReasonPatterns {
@@ -179,6 +194,14 @@ pub static TABLE: &[ReasonPatterns] = &[
             "郵箱已註銷",
             "已被禁用",
             "mailaddress is administrativ",
+            " is currently suspended",
+            " temporary locked",
+            "inactive account",
+            "is unavailable: user is terminated",
+            "recipient rejected: temporarily inactive",
+            "this account has been temporarily suspended",
+            "archived recipient",
+            "this address no longer accepts mail",
         ],
     },
     ReasonPatterns {
@@ -216,6 +239,11 @@ pub static TABLE: &[ReasonPatterns] = &[
             "no relaying",
             "rp:rdn",
             "rp:drl",
+            "email address is not verified.",
+            "not an open relay, so get lost",
+            "relaying mail to ",
+            "specified domain is not allowed",
+            "that domain isn't in my list of allowed rcpthost",
         ],
     },
     ReasonPatterns {
@@ -264,6 +292,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "arc validation failed",
             "mi:spf",
             "mi:dma",
+            "the 5322.from address doesn't meet the authentication requirements defined for the sender",
+            "is not allowed to send mail.*_401",
+            "is not allowed to send from <* per it's spf record",
         ],
     },
     ReasonPatterns {
@@ -402,13 +433,39 @@ pub static TABLE: &[ReasonPatterns] = &[
             "賬戶不存在",
             "帳戶不存在",
             "mi:nhd",
+            "550 address invalid",
+            "address not present in directory",
+            "can't accept user",
+            "does not exist.",
+            "mailbox unavaiable",
+            "recipient address rejected. (in reply to rcpt to command)",
+            "the user's email name is not found",
+            "there is no one at this address",
+            "<*> not found",
+            "<*>... blocked by ",
+            "account * does not exist at the organization",
+            "bad*recipient",
+            "mailbox *does not exist",
+            "mailbox *unavailable or access denied",
+            "no * in name directory",
+            "non*existent user",
+            "rcpt (*t exist ",
+            "recipient * was not found in",
+            "recipient address rejected: user *  does not exist",
+            "recipient address rejected: user unknown in *  table",
+            "said: 550*5.1.1 * user unknown ",
+            "this user doesn't have a * account",
+            "unknown e*mail address",
+            "unknown local*part",
+            "user * was not found",
+            "user (*) unknown",
+            "5.1.0 address rejected.",
         ],
     },
     ReasonPatterns {
         reason: Reason::Filtered,
         source: SISIMAI,
         patterns: &[
-            "because the recipient is not accepting mail",
             "bounced address",
             "due to extended inactivity new mail is not currently being accepted for this mailbox",
             "has restricted sms e-mail",
@@ -420,7 +477,6 @@ pub static TABLE: &[ReasonPatterns] = &[
             "rejected by recipients",
             "mail is rejected by recipients",
             "recipient's address is invalid",
-            "the message was rejected because it contains prohibited",
             "this account is protected by",
             "user not found:",
             "user refuses to receive this mail",
@@ -432,6 +488,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "收件人拒收",
             "设置了拒收",
             "設置了拒收",
+            "account is protected by",
+            "recipient id refuse to receive mail",
+            "recipient is only accepting mail from specific email addresses",
         ],
     },
     ReasonPatterns {
@@ -468,6 +527,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "mismatches client ip",
             "does not have a reverse dns",
             "ptr record",
+            "dns lookup failure: * try again later",
+            "cannot resolve your address.",
         ],
     },
     ReasonPatterns {
@@ -485,6 +546,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "message not rfc compliant",
             "rfc5322",
             "rfc 2822",
+            " multiple * header",
         ],
     },
     ReasonPatterns {
@@ -504,6 +566,7 @@ pub static TABLE: &[ReasonPatterns] = &[
             "ip reputation",
             "domain reputation",
             "reputation of the sending",
+            "a poor email reputation score",
         ],
     },
     ReasonPatterns {
@@ -515,7 +578,6 @@ pub static TABLE: &[ReasonPatterns] = &[
             "batv failed to verify",
             "batv validation failure",
             "backscatter protection detected an invalid or expired email address",
-            "by non-member to a members-only list",
             "can't determine purported responsible address",
             "connections not accepted from servers without a valid sender domain",
             "denied by secumail valid-address-filter",
@@ -531,7 +593,6 @@ pub static TABLE: &[ReasonPatterns] = &[
             "invalid sender",
             "is not a registered gateway user",
             "mail from not owned by user",
-            "mailfrom domain is listed in spamhaus",
             "null sender is not allowed",
             "returned mail not accepted here",
             "rfc 1035 violation: recursive cname records for",
@@ -569,6 +630,17 @@ pub static TABLE: &[ReasonPatterns] = &[
             "rejected: sender",
             "发件人被拒绝",
             "發件人被拒絕",
+            "access denied (sender blacklisted)",
+            "because the sender isn't on the recipient's list of senders to accept mail from",
+            "bogus mail from",
+            "denied [bouncedeny]",
+            "does not exist e2110",
+            "message rejected: email address is not verified",
+            "mx records for ",
+            "recipient addresses rejected : access denied",
+            "recipient not accepted. (batv: no tag",
+            "sender is in my black list",
+            "delivery not authorized, message refused",
         ],
     },
     ReasonPatterns {
@@ -598,14 +670,12 @@ pub static TABLE: &[ReasonPatterns] = &[
             "all host address lookups failed permanently",
             "couldn't find any host named",
             "couldn't find any host by that name",
-            "no route to host",
             "host not found",
             "all relevant mx records point to non-existent hosts",
             "domain name not found",
             "dns error: domain name not found",
             "domain not found",
             "illegal host/domain name found",
-            "unrouteable mail domain",
             "bad destination system address",
             "domain is not configured",
             "域名不存在",
@@ -701,11 +771,44 @@ pub static TABLE: &[ReasonPatterns] = &[
             "identified as spam",
             "considered spam",
             "detected as spam",
-            "spam",
             "垃圾邮件",
             "垃圾郵件",
             "dt:spm",
             "dt:mth",
+            "rule imposed as * is blacklisted on",
+            "blocked for abuse. see http://att.net/blocks",
+            "message rejected because of unacceptable content",
+            "our system has detected that this message is ",
+            "rejected - bulk email",
+            "rejecting banned content",
+            "rejecting mail content",
+            "sender domain listed at ",
+            "greylisted* please try again in",
+            "mail score (* over ",
+            "mail rejete. mail rejected. *506",
+            "message rejected for policy reasons",
+            "554 5.7.0 reject, id=",
+            " - spam",
+            "//www.spamhaus.org/help/help_spam_16.htm",
+            "//dsbl.org/help/help_spam_16.htm",
+            "//mail.163.com/help/help_spam_16.htm",
+            "considered unsolicited bulk e-mail (spam) by our mail filters",
+            "message contains spam or virus",
+            "message filtered",
+            "message filtered. please see the faqs section on spam",
+            "message filtered. refer to the troubleshooting page at ",
+            "message refused by trustwave seg spamprofiler",
+            "message was rejected for possible spam/virus content",
+            "related to content with spam-like characteristics",
+            "sending address not accepted due to spam filter",
+            "spam blocked",
+            "too many spam complaints",
+            "this message has been scored as spam with a probability",
+            "our filters rate at and above * percent probability of being spam",
+            "rejected by * (spam)",
+            "rejected due to spam *classification",
+            "rejected due to spam *content",
+            "spam * exceeded",
         ],
     },
     ReasonPatterns {
@@ -739,7 +842,6 @@ pub static TABLE: &[ReasonPatterns] = &[
             "throttl",
             "try again later, closing connection",
             "exceeded the number",
-            "temporarily deferred",
             "hl:icc",
             "hl:ifc",
             "hl:ifq",
@@ -764,6 +866,18 @@ pub static TABLE: &[ReasonPatterns] = &[
             "过于频繁",
             "太頻繁",
             "過於頻繁",
+            "exceeded *allowable number of posts without solving a captcha",
+            "has exceeded the max emails per hour ",
+            "too many errors from your ip",
+            "trop de connexions, ",
+            "we have already made numerous attempts to deliver this message",
+            "all available ips are at maximum connection limit",
+            "exceeds per-domain connection limit for",
+            "too many smtp sessions for this host",
+            "connection *limit",
+            "too many *session",
+            "too many *recipients",
+            "too many con*s",
         ],
     },
     ReasonPatterns {
@@ -867,6 +981,25 @@ pub static TABLE: &[ReasonPatterns] = &[
             "黑名單",
             "拒绝了发信ip",
             "拒絕了發信ip",
+            "server access forbidden by your ip ",
+            "to submit messages to this e-mail system has been rejected",
+            "was blocked by ",
+            "(*@*:blocked)",
+            "email blocked by *.barracudacentral.org",
+            "email blocked by *spamhaus",
+            "ip * is blocked by earthlink",
+            "mail server at * is blocked",
+            "mail from * refused:",
+            "mail from * refused, see *orbs",
+            "server ip * listed as abusive",
+            "veuillez essayer plus tard. service refused, please try later. *103",
+            "veuillez essayer plus tard. service refused, please try later. *510",
+            "your access ip* has been rejected",
+            "your sender's ip address is listed at *.abuseat.org",
+            "messages from * temporarily deferred due to user complaints",
+            "connection reset by peer",
+            "service not available, closing transmission channel",
+            "mailfrom domain is listed in spamhaus",
         ],
     },
     ReasonPatterns {
@@ -908,6 +1041,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "attachment not allowed",
             "blocked by policy",
             "administratively denied",
+            "by non-member to a members-only list",
+            "an illegal attachment on your message",
+            "you have exceeded the*allowable number of posts without solving a captcha",
         ],
     },
     ReasonPatterns {
@@ -950,6 +1086,10 @@ pub static TABLE: &[ReasonPatterns] = &[
             "535 ",
             "login fail",
             "authentication failed",
+            "authentification invalide*305",
+            "authentification requise*402",
+            "domain * is a dead domain",
+            "user * is not authorized to perform ses:sendrawemail on resource",
         ],
     },
     ReasonPatterns {
@@ -979,7 +1119,6 @@ pub static TABLE: &[ReasonPatterns] = &[
             "transaction failed ",
             "mail loop",
             "loop detected",
-            "routing loop",
             "system error",
             "internal error",
             "unable to process",
@@ -1007,6 +1146,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "系統繁忙",
             "系统错误",
             "系統錯誤",
+            "recipient deferred because there is no mdb",
+            "temporary local problem",
+            "unable to connect *daemon",
         ],
     },
     ReasonPatterns {
@@ -1043,6 +1185,11 @@ pub static TABLE: &[ReasonPatterns] = &[
             "although i'm listed as a best-preference mx or a for that host",
             "连接失败",
             "連接失敗",
+            "mail forwarding loop for ",
+            "malformed name server reply",
+            "message looping",
+            "unable to resolve route ",
+            "message probably in a routing loop",
         ],
     },
     ReasonPatterns {
@@ -1092,6 +1239,9 @@ pub static TABLE: &[ReasonPatterns] = &[
             "host not reachable",
             "超时",
             "超時",
+            "could not find a gateway for",
+            "delivery attempts will continue to be",
+            "could not be delivered for* days",
         ],
     },
     ReasonPatterns {
@@ -1109,6 +1259,11 @@ pub static TABLE: &[ReasonPatterns] = &[
             "invalid header",
             "header syntax",
             "too many \"received\" headers",
+            "header size exceeds maximum permitted",
+            "this message contain invalid mime headers",
+            "this message contain improperly-formatted binary content",
+            "this message contain text that uses unnecessary base64 encoding",
+            "duplicate header",
         ],
     },
     ReasonPatterns {
@@ -1141,6 +1296,8 @@ pub static TABLE: &[ReasonPatterns] = &[
             "accepts no mail",
             "an mx or srv record indicated no smtp service",
             "no host found for existing smtp connection",
+            "mail receiving disabled",
+            "no route for current request",
         ],
     },
     ReasonPatterns {
@@ -1223,10 +1380,34 @@ fn bit(r: Reason) -> Option<u32> {
 }
 
 struct Index {
-    /// (reason bit, whole pattern, its first literal piece) per pattern.
-    flat: Vec<(u32, &'static str, &'static str)>,
-    /// The first literal pieces, in the order of `flat`.
+    /// (reason bit, whole pattern, its anchor piece, what comes before the anchor, what comes after
+    /// it) per pattern. The anchor of a wildcard pattern is its longest literal piece, so that a
+    /// pattern like `(*@*:blocked)` is looked for where `:blocked)` occurs, not at every `(`.
+    flat: Vec<(u32, &'static str, &'static str, &'static str, &'static str)>,
+    /// The anchor pieces, in the order of `flat`.
     firsts: crate::re::Literals,
+}
+
+/// A pattern's anchor: its longest literal piece (the first of equal length), with the pattern
+/// before and after it.
+fn anchor(p: &'static str) -> (&'static str, &'static str, &'static str) {
+    if !p.contains('*') || p == "['spam']" {
+        return (p, "", "");
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut at = 0;
+    for piece in p.split('*') {
+        if best.is_none_or(|(_, b)| piece.len() > b.len()) {
+            best = Some((at, piece));
+        }
+        at += piece.len() + 1;
+    }
+    match best {
+        Some((i, piece)) if !piece.is_empty() => {
+            (piece, p.get(..i).unwrap_or(""), p.get(i + piece.len()..).unwrap_or(""))
+        }
+        _ => (p, "", ""),
+    }
 }
 
 fn index() -> &'static Index {
@@ -1236,32 +1417,31 @@ fn index() -> &'static Index {
         for t in TABLE {
             let Some(b) = bit(t.reason) else { continue };
             for p in t.patterns {
-                let first = if p.contains('*') && *p != "['spam']" {
-                    p.split('*').find(|s| !s.is_empty()).unwrap_or(p)
-                } else {
-                    p
-                };
-                if !first.is_empty() {
-                    flat.push((b, *p, first));
+                let (piece, before, after) = anchor(p);
+                if !piece.is_empty() {
+                    flat.push((b, *p, piece, before, after));
                 }
             }
         }
-        let pieces: Vec<&[u8]> = flat.iter().map(|(_, _, first)| first.as_bytes()).collect();
+        let pieces: Vec<&[u8]> = flat.iter().map(|f| f.2.as_bytes()).collect();
         Index { firsts: crate::re::Literals::all(&pieces), flat }
     })
 }
 
 /// Scans a lower-cased text once and returns the reasons whose patterns occur in it: every
-/// occurrence of a pattern's first literal piece, then the rest of the pattern after it.
+/// occurrence of a pattern's anchor piece, then the rest of the pattern before and after it.
 pub fn scan(lower: &str) -> Hits {
     let idx = index();
     let mut hits = 0u64;
     idx.firsts.each(lower.as_bytes(), |pi, at| {
-        let Some(&(b, whole, first)) = idx.flat.get(pi) else { return };
+        let Some(&(b, whole, piece, before, after)) = idx.flat.get(pi) else { return };
         if hits & (1u64 << b) != 0 {
             return;
         }
-        if whole.len() == first.len() || lower.get(at..).is_some_and(|tail| pattern_matches(whole, tail)) {
+        if whole.len() == piece.len()
+            || lower.get(..at).is_some_and(|head| pattern_matches(before, head))
+                && lower.get(at + piece.len()..).is_some_and(|tail| pattern_matches(after, tail))
+        {
             hits |= 1u64 << b;
         }
     });
@@ -1311,9 +1491,20 @@ mod tests {
 
     #[test]
     fn scan_agrees_with_matches() {
-        for text in
-            ["550 5.1.1 user unknown", "mailbox full", "421 hl:ifc", "user bob not found", "nothing here", "邮箱已满"]
-        {
+        for text in [
+            "550 5.1.1 user unknown",
+            "mailbox full",
+            "421 hl:ifc",
+            "user bob not found",
+            "nothing here",
+            "邮箱已满",
+            "550 (bob@example.org:blocked)",
+            "550 :blocked) (bob@example.org",
+            "550 mail from 192.0.2.1 refused, see http://orbs.example/",
+            "550 too many concurrent smtp connections",
+            "550 unknown e-mail address",
+            "550 mailbox for bob is full",
+        ] {
             let hits = scan(text);
             for t in TABLE {
                 assert_eq!(hits.has(t.reason), matches(t.reason, text), "{text} {:?}", t.reason);
@@ -1325,5 +1516,15 @@ mod tests {
     fn wildcards() {
         assert!(pattern_matches("user * not found", "550 user bob not found"));
         assert!(!pattern_matches("user * not found", "550 not found user"));
+    }
+
+    #[test]
+    fn anchor_is_the_longest_piece() {
+        assert_eq!(anchor("(*@*:blocked)"), (":blocked)", "(*@*", ""));
+        assert_eq!(anchor("mail from * refused, see *orbs"), (" refused, see ", "mail from *", "*orbs"));
+        assert_eq!(anchor("user unknown"), ("user unknown", "", ""));
+        // Found at its anchor, but the pieces before it must come before it.
+        assert!(scan("550 (bob@example.org:blocked)").has(Reason::Blocked));
+        assert!(!scan("550 :blocked) (bob@example.org").has(Reason::Blocked));
     }
 }
