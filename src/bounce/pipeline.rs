@@ -436,7 +436,7 @@ fn providers_named(lower: &str) -> [Option<&'static str>; 2] {
     ];
     let mut named: Vec<(usize, &'static str)> =
         NAMES.iter().filter_map(|&(n, host)| lower.find(n).map(|i| (i, host))).collect();
-    named.sort_unstable();
+    crate::knowledge::sort_small_by_key(&mut named, |&p| p);
     let first = named.first().map(|&(_, h)| h);
     let other = named.iter().map(|&(_, h)| h).find(|&h| Some(h) != first);
     [first, other]

@@ -429,7 +429,7 @@ pub fn brand(name: &str) -> &'static [&'static Split] {
     static BY_NAME: std::sync::OnceLock<Vec<&'static Split>> = std::sync::OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut v: Vec<&'static Split> = splits().iter().collect();
-        v.sort_unstable_by_key(|s| (s.name, s.entry.domain));
+        crate::knowledge::sort_small_by_key(&mut v, |s| (s.name, s.entry.domain));
         v
     });
     let start = by_name.partition_point(|s| s.name < name);

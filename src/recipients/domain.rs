@@ -104,7 +104,7 @@ fn search(name: &str, suffix: &str, tld_ok: bool) -> Vec<(u16, &'static MailDoma
 fn decide(found: &[(u16, &'static MailDomain)]) -> Result<&'static str, Vec<&'static str>> {
     let Some(best) = found.iter().map(|&(c, _)| c).min() else { return Err(Vec::new()) };
     let mut close: Vec<(u16, &'static MailDomain)> = found.iter().copied().filter(|(c, _)| *c <= best + 1).collect();
-    close.sort_unstable_by_key(|&(c, m)| (c, m.tier, m.domain));
+    crate::knowledge::sort_small_by_key(&mut close, |&(c, m)| (c, m.tier, m.domain));
     match close.as_slice() {
         [(_, one)] => Ok(one.domain),
         many => Err(many.iter().map(|(_, m)| m.domain).collect()),
