@@ -33,6 +33,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("exchange2003", "systemerror", "000D06B5) No proxy for recipient (non-smtp mail?)"),
     ("exchange2003", "contenterror", "00050311) Conversion to Internet format failed"),
     ("exchange2003", "securityerror", "000B0981) 502 Server does not support AUTH"),
+    ("gmail", "expired", "DNS Error: Could not contact DNS servers"),
+    ("gmail", "hostunknown", "DNS Error: DNS server returned answer with no data"),
+    ("dragonfly", "expired", "Could not deliver for the last 432000 seconds. Giving up."),
+    ("dragonfly", "hostunknown", "DNS lookup failure: host example.com not found"),
 ];
 
 fn bounce(mta: &str, words: &str) -> String {
@@ -108,6 +112,21 @@ fn bounce(mta: &str, words: &str) -> String {
              bob@example.jp on Thu, 29 Apr 2010 00:00:00 -0000\n\
              \x20   The recipient could not be reached\n\
              \x20   MSEXCH:IMS:EXAMPLE:SITE:SERVER 0 ({words}\n"
+        ),
+        "gmail" => format!(
+            "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: sender@example.org\n\
+             Subject: Delivery Status Notification (Failure)\n\n\
+             Delivery to the following recipient failed permanently:\n\n     bob@example.co.jp\n\n\
+             Technical details of permanent failure:\n{words}\n\n----- Original message -----\n\n\
+             From: sender@example.org\nTo: bob@example.co.jp\n"
+        ),
+        "dragonfly" => format!(
+            "Received: from MAILER-DAEMON\n\tid e0720\n\tby df.example.jp (DragonFly Mail Agent v0.13);\n\
+             \tTue, 11 Jun 2024 18:04:02 +0900\nFrom: MAILER-DAEMON <>\nTo: sender@df.example.jp\n\
+             Subject: Mail delivery failed\n\n\
+             This is the DragonFly Mail Agent v0.13 at df.example.jp.\n\n\
+             There was an error delivering your mail to <bob@example.com>.\n\n{words}\n\n\
+             Original message follows.\n\nFrom: sender@df.example.jp\n"
         ),
         other => panic!("no format for {other}"),
     }

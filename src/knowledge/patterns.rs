@@ -658,6 +658,8 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::HostUnknown,
         source: SISIMAI,
         patterns: &[
+            // Gmail's DNS verdicts on the recipient domain (Sisimai v5 lhost tables)
+            "dns error: dns server returned answer with no data",
             // OpenSMTPD, au by KDDI (Sisimai v5 lhost tables)
             "invalid domain name",
             "as the remote domain doesnt exist",
@@ -1230,6 +1232,9 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::Expired,
         source: SISIMAI,
         patterns: &[
+            // Gmail's and DragonFly's words for giving up (Sisimai v5 lhost tables)
+            "dns error: could not contact dns servers",
+            "could not deliver for the last ",
             "could not be delivered for too long",
             "delivery attempts will continue to be made for",
             "delivery expired",
