@@ -211,11 +211,17 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         }
         return by_status.filter(|&r| r != Reason::UserUnknown).unwrap_or(Reason::MailerError);
     }
+    // qmail's "mailbox unavailable (not enough free space)" is about the server's disk, not the
+    // mailbox or the address its first words suggest (Sisimai: systemfull).
+    if f.hits.has(Reason::SystemFull) && lower.contains("(not enough free space)") {
+        return Reason::SystemFull;
+    }
     let temporary = f.status.is_some_and(|s| s.starts_with("4.")) || f.reply_code.is_some_and(|c| c.starts_with('4'));
     for &r in FIRST {
         if probe(r, f, by_status) {
             // A domain that "does not exist" only for now is a DNS failure, not a wrong domain.
-            if r == Reason::HostUnknown && temporary {
+            // (qmail's "couldn't find any host by that name (#4.1.2)" is its verdict on the domain.)
+            if r == Reason::HostUnknown && temporary && !lower.contains("find any host") {
                 return Reason::NetworkError;
             }
             return r;

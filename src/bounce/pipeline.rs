@@ -559,8 +559,10 @@ fn finish(
             || lower.contains("rcpt")
             || lower.starts_with("unknown user:")
             || lower.contains(": unknown user:")
-            || lower.contains("not listed in domino directory")
+            || lower.contains("domino")
             || lower.contains("not listed in public name & address book")
+            || lower.contains("invalid final delivery userid")
+            || lower.contains("user not found")
         {
             command = Some("RCPT");
         }

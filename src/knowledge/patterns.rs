@@ -150,6 +150,8 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::Suspend,
         source: SISIMAI,
         patterns: &[
+            // au EZweb (Sisimai v5 lhost tables)
+            "account is temporarily limited",
             "account disabled",
             "has been disabled",
             "has been suspended",
@@ -213,6 +215,8 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::NoRelaying,
         source: SISIMAI,
         patterns: &[
+            // au by KDDI (Sisimai v5 lhost tables)
+            "due to the following smtp relay error",
             "as a relay",
             "insecure mail relay",
             "is not permitted to relay through this server without authentication",
@@ -301,6 +305,10 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::UserUnknown,
         source: SISIMAI,
         patterns: &[
+            // Domino in Spanish and French, iMail (Sisimai v5 lhost tables)
+            "no se encuentra en el directorio de domino",
+            "non répertorié dans l'annuaire domino",
+            "invalid final delivery userid",
             "#5.1.1 bad address",
             "<> invalid sender",
             "address does not exist",
@@ -466,6 +474,9 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::Filtered,
         source: SISIMAI,
         patterns: &[
+            // Domino, Exchange 2003 (Sisimai v5 lhost tables)
+            "cannot route mail to user",
+            "(000c0595) ambiguous",
             "bounced address",
             "due to extended inactivity new mail is not currently being accepted for this mailbox",
             "has restricted sms e-mail",
@@ -647,6 +658,11 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::HostUnknown,
         source: SISIMAI,
         patterns: &[
+            // Gmail's DNS verdicts on the recipient domain (Sisimai v5 lhost tables)
+            "dns error: dns server returned answer with no data",
+            // OpenSMTPD, au by KDDI (Sisimai v5 lhost tables)
+            "invalid domain name",
+            "as the remote domain doesnt exist",
             "domain does not exist",
             "domain is not reachable",
             "domain must exist",
@@ -1068,6 +1084,9 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::SecurityError,
         source: SISIMAI,
         patterns: &[
+            // OpenSMTPD, Exchange 2003 (Sisimai v5 lhost tables)
+            "could not retrieve credentials",
+            "(000b0981)",
             "account not subscribed to ses",
             "authentication credentials invalid",
             "authentication failure",
@@ -1096,6 +1115,11 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::SystemError,
         source: SISIMAI,
         patterns: &[
+            // MTAs' own words for a fault of the receiving system (Sisimai v5 lhost tables: Courier, Domino, qmail, Exchange 2003)
+            "this domain's dns violates rfc 1035",
+            "several matches found in domino directory",
+            "unable to chdir to maildir",
+            "no proxy for recipient",
             "aliasing/forwarding loop broken",
             "can't create user output file",
             "could not load drd for domain",
@@ -1155,6 +1179,18 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::NetworkError,
         source: SISIMAI,
         patterns: &[
+            // MTAs' own words for a connection or DNS failure (Sisimai v5 lhost tables: qmail, Courier, Lotus Notes, OpenSMTPD)
+            "although i'm listed as a best-preference mx",
+            "dns lookup failed",
+            "message has exceeded maximum hop count",
+            "address family mismatch on destination mxs",
+            "all routes to destination blocked",
+            "bad dns lookup error code",
+            "could not retrieve source address",
+            "network error on destination mxs",
+            "no valid route to remote mx",
+            "no valid route to destination",
+            "temporary failure in mx lookup",
             "could not connect and send the mail to",
             "dns records for the destination computer could not be found",
             "hop count exceeded - possible mail loop",
@@ -1196,6 +1232,9 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::Expired,
         source: SISIMAI,
         patterns: &[
+            // Gmail's and DragonFly's words for giving up (Sisimai v5 lhost tables)
+            "dns error: could not contact dns servers",
+            "could not deliver for the last ",
             "could not be delivered for too long",
             "delivery attempts will continue to be made for",
             "delivery expired",
@@ -1248,6 +1287,8 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::ContentError,
         source: SISIMAI,
         patterns: &[
+            // Exchange 2003 (Sisimai v5 lhost tables)
+            "conversion to internet format failed",
             "improper use of 8-bit data in message header",
             "message header size, or recipient list, exceeds policy limit",
             "message mime complexity exceeds the policy maximum",
@@ -1282,6 +1323,9 @@ pub static TABLE: &[ReasonPatterns] = &[
         reason: Reason::NotAccept,
         source: SISIMAI,
         patterns: &[
+            // OpenSMTPD (Sisimai v5 lhost tables)
+            "destination seem to reject all mails",
+            "no mx found for destination",
             "does not accept mail",
             "host/domain does not accept mail",
             "name server: .: host not found",

@@ -486,7 +486,7 @@ pub static CODES: &[ProviderCode] = &[
         replies: &["550"],
         key: "suspected spam",
         pattern: r"(?i)\bSuspected spam\b",
-        hosts: &[],
+        hosts: TENCENT_HOSTS,
         reason: Reason::BadReputation,
         temporary: false,
         fault: Fault::SenderServer,
