@@ -27,7 +27,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "example-com.mail.protection.outlook.com",
         "outlook.com",
         "5.7.1 delivery not authorized",
-        "filtered",
+        "rejected",
         "rejected",
     ),
     (

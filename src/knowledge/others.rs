@@ -271,7 +271,7 @@ pub static CODES: &[ProviderCode] = &[
         "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
         O2),
     row!(OUTLOOK, "5.7.1 delivery not authorized", ["550"], "delivery not authorized|senders list|not authenticated by organization",
-        r"(?i)Delivery not authorized, message refused|allowed.senders list|not authenticated by organization", MICROSOFT, Filtered, false, RecipientPolicy,
+        r"(?i)Delivery not authorized, message refused|allowed.senders list|not authenticated by organization", MICROSOFT, Rejected, false, RecipientPolicy,
         ("对方只接受指定发件人的邮件", "The recipient accepts mail only from authorised senders"),
         ("收件人（常见于群组或内部邮箱）只接受组织内部或指定发件人的邮件。", "The recipient (often a group or internal mailbox) accepts mail only from inside the organisation or from listed senders."),
         [Text::new("请对方或他们的管理员允许你的地址给这个邮箱发信。", "Ask the recipient or their administrator to allow your address."), OTHER_ADDRESS],
