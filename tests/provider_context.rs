@@ -38,13 +38,13 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "badreputation",
         "rejected",
     ),
-    ("550 Suspected spam", "mx3.qq.com", "qq.com", "Suspected spam", "badreputation", "spamdetected"),
+    ("550 Suspected spam", "mx3.qq.com", "qq.com", "Suspected spam", "rejected", "spamdetected"),
     (
         "550 Message rejected due to suspected spam content",
         "mx3.qq.com",
         "qq.com",
         "Suspected spam",
-        "badreputation",
+        "rejected",
         "spamdetected",
     ),
     (
@@ -87,5 +87,5 @@ fn a_pasted_reply_with_the_providers_link_keeps_its_code() {
     let report = explain(b"550 Suspected spam. https://service.mail.qq.com/detail/122/71", &ExplainOptions::default());
     let r = report.recipients.first().expect("a recipient");
     assert_eq!(r.provider_code.as_deref(), Some("Suspected spam"));
-    assert_eq!(r.reason.name(), "badreputation");
+    assert_eq!(r.reason.name(), "rejected");
 }
