@@ -196,6 +196,10 @@ fn count_pair(hay: &[u8], first: u8, second: u8) -> usize {
 }
 
 fn bare_cr_to_lf(raw: &[u8]) -> Vec<u8> {
+    // No CRLF at all (an old Mac file): each CR becomes an LF, a byte for a byte (vectorised).
+    if count_pair(raw, b'\r', b'\n') == 0 {
+        return raw.iter().map(|&b| if b == b'\r' { b'\n' } else { b }).collect();
+    }
     let mut out = Vec::with_capacity(raw.len());
     // Copied a line at a time: each CR (or CRLF) becomes one LF.
     for (i, line) in raw.split(|&b| b == b'\r').enumerate() {
@@ -588,6 +592,7 @@ mod tests {
         assert!(!has_bare_cr(b"From: a\nTo: b\n"));
         assert_eq!(bare_cr_to_lf(b"a\rb\r\nc\r\r\nd\r"), b"a\nb\nc\n\nd\n");
         assert_eq!(bare_cr_to_lf(b"\n\ra"), b"\n\na");
+        assert_eq!(bare_cr_to_lf(b"a\rb\r\rc\n\r"), b"a\nb\n\nc\n\n");
     }
 
     #[test]
