@@ -297,6 +297,10 @@ fn session_replies(lines: &[&str], exclude: &[&str], out: &mut [Block]) {
 
 /// A forwarded bounce quoted with `> ` on most lines.
 pub fn is_quoted(text: &str) -> bool {
+    // No line starts with `>`: nothing to count (one fast search instead of a pass over lines).
+    if !text.starts_with('>') && !text.contains("\n>") {
+        return false;
+    }
     let mut quoted = 0usize;
     let mut all = 0usize;
     for l in text.lines().take(400) {
