@@ -193,7 +193,9 @@ pub fn reason(f: &Facts<'_>) -> Reason {
         "unable to deliver in",
         "unable to deliver this message after",
     ];
-    if GAVE_UP.iter().any(|p| lower.contains(p))
+    // (In one pass over the text, not one search per phrase.)
+    static GAVE_UP_SET: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
+    if crate::re::set(&GAVE_UP_SET, GAVE_UP).any(lower)
         && !f.hits.has(Reason::UserUnknown)
         && !f.hits.has(Reason::MailboxFull)
         && !lower.contains("dns")

@@ -297,6 +297,10 @@ fn session_replies(lines: &[&str], exclude: &[&str], out: &mut [Block]) {
 
 /// A forwarded bounce quoted with `> ` on most lines.
 pub fn is_quoted(text: &str) -> bool {
+    // No line starts with `>`: nothing to count (one fast search instead of a pass over lines).
+    if !text.starts_with('>') && !text.contains("\n>") {
+        return false;
+    }
     let mut quoted = 0usize;
     let mut all = 0usize;
     for l in text.lines().take(400) {
@@ -467,7 +471,7 @@ fn recipient_line(line: &str, exclude: &[&str]) -> Option<(String, String)> {
 
 /// Lines that carry an error rather than prose around it.
 pub fn looks_diagnostic(line: &str) -> bool {
-    if super::text::find_reply_code(line).is_some() || super::text::find_status(line).is_some() {
+    if super::text::find_reply_code_at(line).is_some() || super::text::find_status(line).is_some() {
         return true;
     }
     /// Words of an error, searched for together.
@@ -501,20 +505,22 @@ fn starts_with_ci(s: &str, prefix_lower: &str) -> bool {
 }
 
 fn is_boilerplate(line: &str) -> bool {
-    let l = line.get(..line.len().min(64)).unwrap_or(line).to_ascii_lowercase();
-    l.starts_with("--- ")
-        || l.starts_with("==")
-        || l.starts_with("this is a permanent error")
-        || l.starts_with("technical details of")
-        || l.starts_with("the response was:")
-        || l.starts_with("the response from the remote server was:")
-        || l.starts_with("for further assistance")
-        || l.starts_with("learn more")
-        || l.starts_with("<mailto:")
-        || l.starts_with("reporting-mta:")
-        || l.starts_with("arrival-date:")
-        || l.starts_with("while talking to ")
-        || l.starts_with("... while talking to ")
+    const STARTS: &[&str] = &[
+        "--- ",
+        "==",
+        "this is a permanent error",
+        "technical details of",
+        "the response was:",
+        "the response from the remote server was:",
+        "for further assistance",
+        "learn more",
+        "<mailto:",
+        "reporting-mta:",
+        "arrival-date:",
+        "while talking to ",
+        "... while talking to ",
+    ];
+    STARTS.iter().any(|s| starts_with_ci(line, s))
 }
 
 /// A line that introduces the list of recipients or the notice itself, and says nothing about why.
@@ -563,24 +569,18 @@ fn transcript(text: &str) -> Option<&str> {
 fn error_lines_of(body: &str) -> String {
     let mut out = String::new();
     for line in body.lines().take(400) {
+        if out.len() >= 1200 {
+            // Full: no more lines are added.
+            break;
+        }
         let t = line.trim();
         if t.is_empty() || t.len() > 600 || is_boilerplate(t) {
             continue;
         }
-        let l = t.to_ascii_lowercase();
-        let strong = super::text::find_reply_code(t).is_some()
+        let strong = super::text::find_reply_code_at(t).is_some()
             || super::text::find_status(t).is_some()
-            || l.contains("said:")
-            || l.starts_with("<<<")
-            || l.contains("reason:")
-            || l.contains("error:")
-            || l.contains("unknown user")
-            || l.contains("user unknown")
-            || l.contains("no such")
-            || l.contains("timed out")
-            || l.contains("does not exist")
-            || l.contains("mailbox is full");
-        if strong && out.len() < 1200 {
+            || error_words(&t.to_ascii_lowercase());
+        if strong {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -588,6 +588,20 @@ fn error_lines_of(body: &str) -> String {
         }
     }
     squeeze(&out)
+}
+
+/// The words of [`error_lines_of`]'s error lines (in a lower-cased line).
+fn error_words(l: &str) -> bool {
+    l.contains("said:")
+        || l.starts_with("<<<")
+        || l.contains("reason:")
+        || l.contains("error:")
+        || l.contains("unknown user")
+        || l.contains("user unknown")
+        || l.contains("no such")
+        || l.contains("timed out")
+        || l.contains("does not exist")
+        || l.contains("mailbox is full")
 }
 
 /// Turns blocks into findings (status, reply code, command read from the block text).

@@ -19,7 +19,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
         None => mta::head(&input.text),
     };
     // Bounce generators say who they are and what failed near the top; 16 KB is plenty.
-    let lower = cut(head, 16 * 1024).to_lowercase();
+    let lower = super::text::to_lower(cut(head, 16 * 1024));
 
     // Addresses that are the bounce's own sender/receiver, not failed recipients.
     let h = &input.headers;
@@ -225,7 +225,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
                 if same {
                     &lower
                 } else {
-                    lowered.get_or_init(|| whole_src.to_lowercase())
+                    lowered.get_or_init(|| super::text::to_lower(whole_src))
                 }
             };
             // A transcript of several sessions that failed at different commands (old Sendmail's
