@@ -145,21 +145,16 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
     let t = tables();
-    let mut candidate = vec![false; t.matchers.len()];
-    let mut any = false;
-    t.keys.each(lower.as_bytes(), |k, _| {
-        if let Some(&row) = t.key_rows.get(k) {
-            if let Some(c) = candidate.get_mut(row) {
-                *c = true;
-                any = true;
-            }
-        }
-    });
-    if !any {
+    // The rows whose key occurs, in table order (a message makes only a handful candidates).
+    let mut rows: Vec<usize> = Vec::new();
+    t.keys.each(lower.as_bytes(), |k, _| rows.extend(t.key_rows.get(k)));
+    if rows.is_empty() {
         return None;
     }
+    rows.sort_unstable();
+    rows.dedup();
     // Each candidate's regex match, worked out on first need: (start, end) or none.
-    let mut found: Vec<Option<Option<(usize, usize)>>> = vec![None; t.matchers.len()];
+    let mut found: Vec<Option<Option<(usize, usize)>>> = vec![None; rows.len()];
     let mut tried_none = false;
     for host in hosts {
         if host.is_none() {
@@ -170,7 +165,7 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
         }
         let host = host.map(normalise_host);
         let mut best: Option<(&'static ProviderCode, (usize, bool, usize))> = None;
-        for (row, m) in t.matchers.iter().enumerate().filter(|(row, _)| candidate[*row]) {
+        for (slot, m) in rows.iter().enumerate().filter_map(|(slot, &row)| Some((slot, t.matchers.get(row)?))) {
             let e = m.entry;
             let restricted = !e.hosts.is_empty();
             if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
@@ -179,7 +174,7 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
             // Compiled on first use: a message makes a handful of rows candidates, so a process
             // (the CLI on one file, the extension's first bounce) need not compile them all.
             let Some(re) = m.re.get_or_init(|| crate::re::compile(e.pattern)) else { continue };
-            let hit = *found[row].get_or_insert_with(|| re.find(text).map(|f| (f.start(), f.end())));
+            let hit = *found[slot].get_or_insert_with(|| re.find(text).map(|f| (f.start(), f.end())));
             let Some((start, end)) = hit else { continue };
             let rank = (end - start, restricted, e.key.len());
             if best.is_none_or(|(_, r)| rank > r) {
