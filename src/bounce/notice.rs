@@ -106,7 +106,7 @@ pub fn is_notice(text: &str) -> bool {
     // A `退信` that is only the first half of the reason label (`退信原因`, or `退信代码`) is no
     // second marker: a text that merely names "退信原因" is not a notice.
     let labelled = || {
-        ["退信原因", "Bounce reason", "失败原因", "错误原因", "失敗原因", "錯誤原因"].iter().any(|l| is_label(text, l))
+        (is_reason_label(text) || is_label(text, "Bounce reason"))
             && ([
                 "原邮件信息",
                 "无法发送到",
@@ -135,10 +135,22 @@ pub fn is_notice(text: &str) -> bool {
 /// follows it (`退信原因：`, `退信原因/ Bounce reason`, `退信原因\n`), not a word of a sentence
 /// (`失败原因多为对方邮箱已满`, `常见的退信原因和处理办法`).
 fn is_label(text: &str, label: &str) -> bool {
-    text.match_indices(label).any(|(i, l)| {
-        text.get(i + l.len()..).is_none_or(|rest| {
-            rest.is_empty() || rest.starts_with([':', '：', '/', ' ', '\u{3000}', '\n', '\r', '\t', '(', '（'])
-        })
+    text.match_indices(label).any(|(i, l)| ends_label(text, i + l.len()))
+}
+
+/// One of the labels `退信原因`, `失败原因`, `错误原因`, `失敗原因`, `錯誤原因` stands as a label in
+/// `text` (as [`is_label`]): their common tail `原因` is searched for once, not each label in turn.
+fn is_reason_label(text: &str) -> bool {
+    const HEADS: [&str; 5] = ["退信", "失败", "错误", "失敗", "錯誤"];
+    text.match_indices("原因").any(|(i, l)| {
+        text.get(..i).is_some_and(|before| HEADS.iter().any(|h| before.ends_with(h))) && ends_label(text, i + l.len())
+    })
+}
+
+/// A label ending at byte `end` of `text` is followed by a colon, a slash, a space or the line's end.
+fn ends_label(text: &str, end: usize) -> bool {
+    text.get(end..).is_none_or(|rest| {
+        rest.is_empty() || rest.starts_with([':', '：', '/', ' ', '\u{3000}', '\n', '\r', '\t', '(', '（'])
     })
 }
 

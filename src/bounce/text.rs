@@ -339,7 +339,7 @@ pub fn to_lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let run = ascii_run(rest.as_bytes());
         let start = out.len();
         out.push_str(rest.get(..run).unwrap_or(""));
         if let Some(pushed) = out.get_mut(start..) {
@@ -357,6 +357,14 @@ pub fn to_lower(s: &str) -> String {
         }
     }
     out
+}
+
+/// The length of the run of ASCII bytes `b` starts with: whole 16-byte chunks are tested at once
+/// (`is_ascii` reads a word at a time), the last one a byte at a time.
+fn ascii_run(b: &[u8]) -> usize {
+    let whole: usize = b.chunks(16).take_while(|c| c.is_ascii()).map(<[u8]>::len).sum();
+    let tail = b.get(whole..).unwrap_or(&[]);
+    whole + tail.iter().position(|c| !c.is_ascii()).unwrap_or(tail.len())
 }
 
 /// Case-insensitive (ASCII) containment without allocating.
