@@ -4,20 +4,13 @@
 //! link in the text). From another system the generic tables decide, with the reason Sisimai v5
 //! gives the words there.
 
+mod common;
+
 use tuixin::{explain, ExplainOptions};
 
 /// A DSN in which `host` (the recipient's MX) refused the message with `text`.
 fn dsn(host: &str, domain: &str, text: &str) -> String {
-    format!(
-        "From: MAILER-DAEMON@mail.example.org\nTo: sender@example.org\n\
-         Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n\
-         Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n\
-         --B\nContent-Type: text/plain\n\nThis is the mail system at host mail.example.org.\n\n\
-         <bob@{domain}>: host {host}[192.0.2.25] said: {text} (in reply to end of DATA command)\n\n\
-         --B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.org\n\n\
-         Final-Recipient: rfc822; bob@{domain}\nAction: failed\nStatus: 5.0.0\n\
-         Remote-MTA: dns; {host}\nDiagnostic-Code: smtp; {text}\n\n--B--\n"
-    )
+    common::postfix_dsn(&format!("bob@{domain}"), host, "5.0.0", "end of DATA", text)
 }
 
 /// (text, the provider's MX and domain, its code there, its reason there, the reason elsewhere).

@@ -3,6 +3,8 @@
 //! The phrases are ones real servers send, with the reason Sisimai v5's message tables give them
 //! (the labels of the held-out evaluation); a few per reason, chiefly the ones we used to miss.
 
+mod common;
+
 use tuixin::{explain, ExplainOptions};
 
 /// (reason, SMTP command the reply answered, the server's words after `550 `).
@@ -73,34 +75,7 @@ fn report(command: &str, words: &str) -> Vec<u8> {
         "DATA" => "end of DATA",
         other => other,
     };
-    format!(
-        "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n\
-         To: sender@example.org\n\
-         Subject: Undelivered Mail Returned to Sender\n\
-         MIME-Version: 1.0\n\
-         Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\
-         \n\
-         --B\n\
-         Content-Type: text/plain\n\
-         \n\
-         This is the mail system at host mx.example.org.\n\
-         \n\
-         <bob@example.net>: host mail.example.net[192.0.2.1] said: 550 {words} (in reply to {command} command)\n\
-         \n\
-         --B\n\
-         Content-Type: message/delivery-status\n\
-         \n\
-         Reporting-MTA: dns; mx.example.org\n\
-         \n\
-         Final-Recipient: rfc822; bob@example.net\n\
-         Action: failed\n\
-         Status: 5.0.0\n\
-         Remote-MTA: dns; mail.example.net\n\
-         Diagnostic-Code: smtp; 550 {words}\n\
-         \n\
-         --B--\n"
-    )
-    .into_bytes()
+    common::postfix_dsn("bob@example.net", "mail.example.net", "5.0.0", command, &format!("550 {words}")).into_bytes()
 }
 
 #[test]

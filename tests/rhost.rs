@@ -3,38 +3,13 @@
 //! with the provider's real reply (from its published error-code pages) as the diagnostic and a
 //! catch-all `Status:` so that the text, not the status, has to decide.
 
+mod common;
+
 use tuixin::bounce::{explain, ExplainOptions};
 use tuixin::reason::Reason::{self, *};
 
 fn dsn(rcpt: &str, remote: &str, status: &str, reply: &str) -> String {
-    format!(
-        "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n\
-To: sender@example.org\n\
-Subject: Undelivered Mail Returned to Sender\n\
-Date: Thu, 3 Dec 2026 10:00:00 +0000\n\
-MIME-Version: 1.0\n\
-Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\
-\n\
---B\n\
-Content-Type: text/plain\n\
-\n\
-This is the mail system at host mx.example.org.\n\
-\n\
-<{rcpt}>: host {remote}[192.0.2.1] said: {reply} (in reply to RCPT TO command)\n\
-\n\
---B\n\
-Content-Type: message/delivery-status\n\
-\n\
-Reporting-MTA: dns; mx.example.org\n\
-\n\
-Final-Recipient: rfc822; {rcpt}\n\
-Action: failed\n\
-Status: {status}\n\
-Remote-MTA: dns; {remote}\n\
-Diagnostic-Code: smtp; {reply}\n\
-\n\
---B--\n"
-    )
+    common::postfix_dsn(rcpt, remote, status, "RCPT TO", reply)
 }
 
 const GMAIL: (&str, &str) = ("someone@gmail.com", "gmail-smtp-in.l.google.com");
