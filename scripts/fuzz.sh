@@ -2,6 +2,8 @@
 # Fuzzes the analyzer core with cargo-fuzz (libFuzzer) on the nightly toolchain.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (make fuzz SECONDS_EACH=600)
 #   FUZZ_RUNS=10000000 scripts/fuzz.sh 7200 bounce         (stop at 10 M executions, or 2 h at most)
+#   FUZZ_TIMEOUT=900 ...   (seconds one input may take before it counts as a hang; default 10. Raise it
+#                           for a run that will be paused with SIGSTOP, e.g. while a benchmark runs)
 # Run it under `nice -n 19` on a shared machine.
 # Targets: recipients, bounce, mbox (fuzz/fuzz_targets/). One job at a time (shared 2-core machines).
 # Seeds come from fuzz/seed.sh; the corpus grows in fuzz/corpus/<target>/ and crashes land in
@@ -53,7 +55,7 @@ for t in "${targets[@]}"; do
   [ -n "${FUZZ_RUNS:-}" ] && runs_arg=(-runs="$FUZZ_RUNS")
   started=$SECONDS
   cargo +"$toolchain" fuzz run --release --sanitizer "$sanitizer" --jobs 1 "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -max_len="$(max_len "$t")" "${dict_arg[@]}" -timeout=10 -rss_limit_mb=4096 \
+    -max_total_time="$seconds" -max_len="$(max_len "$t")" "${dict_arg[@]}" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=4096 \
     -print_final_stats=1 "${runs_arg[@]}" >"$log" 2>&1
   rc=$?
   elapsed=$((SECONDS - started))
