@@ -438,6 +438,50 @@ fn bounce_multipart_nested_ten_thousand_deep() {
     });
 }
 
+/// Attached messages sent base64-encoded send the whole input through the decoding MIME parser
+/// after the fast one (src/bounce/message.rs): an input made of them is parsed twice, no more.
+#[test]
+fn bounce_encoded_attached_messages() {
+    case("bounce_encoded_attached_messages", time_bound(20), || {
+        // Twenty levels, each the base64 of the next (a third larger at every level).
+        let mut m = plain_dsn();
+        for _ in 0..20 {
+            let mut outer = b"Content-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+            outer.extend_from_slice(base64(&m).as_bytes());
+            m = outer;
+        }
+        explain_bounded("20 levels of base64 message/rfc822", &m, time_bound(20));
+        // 4,000 encoded attached messages side by side in one report.
+        let inner = base64(&plain_dsn());
+        let mut m =
+            String::from("From: MAILER-DAEMON@qq.com\r\nContent-Type: multipart/report; boundary=\"b\"\r\n\r\n");
+        for _ in 0..4000 {
+            m.push_str("--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+            m.push_str(&inner);
+            m.push_str("\r\n");
+        }
+        m.push_str("--b--\r\n");
+        explain_bounded("4,000 base64 message/rfc822 parts", m.as_bytes(), time_bound(20));
+    });
+}
+
+/// Standard base64 with line breaks every 76 characters.
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for (i, c) in bytes.chunks(3).enumerate() {
+        if i > 0 && i % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let n =
+            (u32::from(c[0]) << 16) | (u32::from(*c.get(1).unwrap_or(&0)) << 8) | u32::from(*c.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            out.push(if k <= c.len() { char::from(A[((n >> (18 - 6 * k)) & 63) as usize]) } else { '=' });
+        }
+    }
+    out
+}
+
 #[test]
 fn bounce_header_floods() {
     case("bounce_header_floods", time_bound(30), || {
