@@ -117,7 +117,7 @@ enum Parsed {
     EncodedMessage,
 }
 
-/// Parses `raw` with `parser` and walks its parts.
+/// Parses `raw` with the fast parser (`fast`) or the decoding one, and walks its parts.
 fn read_parsed(raw: &[u8], fast: bool) -> Parsed {
     let parser = if fast { fast_parser() } else { parser() };
     let Some(msg) = parser.parse(mime_prefix(raw)) else {
