@@ -163,9 +163,100 @@ fn transfer_decoded(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
         TransferEncoding::QuotedPrintable => false,
     };
     let body = msg.raw_message.get(part.offset_body as usize..part.offset_end as usize)?;
+    if !base64 {
+        return quoted_printable(body);
+    }
     let mut stream = mail_parser::parsers::MessageStream::new(body);
-    let (end, bytes) = if base64 { stream.decode_base64_mime(b"") } else { stream.decode_quoted_printable_mime(b"") };
+    let (end, bytes) = stream.decode_base64_mime(b"");
     (end != usize::MAX).then(|| bytes.into_owned())
+}
+
+/// A quoted-printable body decoded exactly as mail-parser's `decode_quoted_printable_mime` decodes
+/// it (with no boundary to stop at: the body is already cut out), but a run of plain bytes at a
+/// time rather than a byte at a time (its loop was a sixtieth of a microsecond per byte, and the
+/// quoted-printable text parts of Exchange and AOL reports are tens of kilobytes). Its quirks are
+/// kept: `=` after `=` or `=X` fails the whole body (`None`), a bad escape is kept as written,
+/// `\r` is dropped and makes every later line break CRLF, white space before a hard line break
+/// is removed. `quoted_printable_is_mail_parsers` checks it against mail-parser's on random
+/// bodies.
+fn quoted_printable(body: &[u8]) -> Option<Vec<u8>> {
+    fn hex(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            _ => None,
+        }
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Plain,
+        Eq,
+        /// After `=` and a hex digit (its value).
+        Hex1(u8),
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut state = State::Plain;
+    // White space pushed since the last other byte, removed before a hard line break.
+    let mut ws = 0usize;
+    let mut crlf: &[u8] = b"\n";
+    let mut last = 0u8;
+    let mut i = 0usize;
+    while let Some(&c) = body.get(i) {
+        if state == State::Plain && !matches!(c, b'=' | b'\n' | b'\r') {
+            // A run of plain bytes, copied at once.
+            let run = body.get(i..).unwrap_or(&[]);
+            let n = run.iter().position(|&b| matches!(b, b'=' | b'\n' | b'\r')).unwrap_or(run.len());
+            let run = run.get(..n).unwrap_or(&[]);
+            out.extend_from_slice(run);
+            let trailing = run.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+            ws = if trailing == n { ws + n } else { trailing };
+            last = run.last().copied().unwrap_or(last);
+            i += n;
+            continue;
+        }
+        match c {
+            b'=' => {
+                if state != State::Plain {
+                    return None;
+                }
+                state = State::Eq;
+            }
+            b'\n' => {
+                if state == State::Eq {
+                    state = State::Plain;
+                } else {
+                    out.truncate(out.len().saturating_sub(ws));
+                    out.extend_from_slice(crlf);
+                }
+                ws = 0;
+            }
+            b'\r' => crlf = b"\r\n",
+            _ => match state {
+                State::Plain => {}
+                State::Eq => {
+                    if let Some(h) = hex(c) {
+                        state = State::Hex1(h);
+                    } else if !c.is_ascii_whitespace() {
+                        state = State::Plain;
+                        out.extend_from_slice(&[b'=', c]);
+                        ws = 0;
+                    }
+                }
+                State::Hex1(h) => {
+                    state = State::Plain;
+                    match hex(c) {
+                        Some(l) => out.push((h << 4) | l),
+                        None => out.extend_from_slice(&[b'=', last, c]),
+                    }
+                    ws = 0;
+                }
+            },
+        }
+        last = c;
+        i += 1;
+    }
+    Some(out)
 }
 
 enum TransferEncoding {
@@ -684,6 +775,34 @@ fn decode_words(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast quoted-printable decoder gives what mail-parser's gives, on bodies made of the
+    /// bytes that matter to it (escapes good and bad, soft and hard breaks, CR, white space).
+    #[test]
+    fn quoted_printable_is_mail_parsers() {
+        let alphabet: &[u8] = b"=\n\r \t\x0cA3fgz=\xe9-";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let body: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let mut stream = mail_parser::parsers::MessageStream::new(&body);
+            let (end, bytes) = stream.decode_quoted_printable_mime(b"");
+            let theirs = (end != usize::MAX).then(|| bytes.into_owned());
+            assert_eq!(quoted_printable(&body), theirs, "{:?}", String::from_utf8_lossy(&body));
+        }
+        for body in [&b"a =\r\nb=3D=3d c \t\r\nd=\n"[..], b"=4", b"=4=", b"==", b"=\n=", b"x=ZZ=4g", b"  \n", b"=A\rB"]
+        {
+            let mut stream = mail_parser::parsers::MessageStream::new(body);
+            let (end, bytes) = stream.decode_quoted_printable_mime(b"");
+            assert_eq!(quoted_printable(body), (end != usize::MAX).then(|| bytes.into_owned()));
+        }
+    }
 
     #[test]
     fn pasted_text_is_not_a_message() {
