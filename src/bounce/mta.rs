@@ -579,7 +579,7 @@ fn error_lines_of(body: &str) -> String {
         }
         let strong = super::text::find_reply_code_at(t).is_some()
             || super::text::find_status(t).is_some()
-            || error_words(&t.to_ascii_lowercase());
+            || error_words(&ascii_lower(t));
         if strong {
             if !out.is_empty() {
                 out.push(' ');
@@ -590,18 +590,30 @@ fn error_lines_of(body: &str) -> String {
     squeeze(&out)
 }
 
-/// The words of [`error_lines_of`]'s error lines (in a lower-cased line).
+/// The words of [`error_lines_of`]'s error lines (in a lower-cased line), searched for together.
 fn error_words(l: &str) -> bool {
-    l.contains("said:")
-        || l.starts_with("<<<")
-        || l.contains("reason:")
-        || l.contains("error:")
-        || l.contains("unknown user")
-        || l.contains("user unknown")
-        || l.contains("no such")
-        || l.contains("timed out")
-        || l.contains("does not exist")
-        || l.contains("mailbox is full")
+    const WORDS: &[&str] = &[
+        "said:",
+        "reason:",
+        "error:",
+        "unknown user",
+        "user unknown",
+        "no such",
+        "timed out",
+        "does not exist",
+        "mailbox is full",
+    ];
+    static SET: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
+    l.starts_with("<<<") || crate::re::set(&SET, WORDS).any(l)
+}
+
+/// `s` with its ASCII letters lower-cased, borrowed when it has no upper-case one.
+fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into()
+    } else {
+        s.into()
+    }
 }
 
 /// Turns blocks into findings (status, reply code, command read from the block text).
