@@ -137,7 +137,10 @@ pub fn head(text: &str) -> &str {
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
         let first = t.as_bytes().first().copied().unwrap_or(b' ').to_ascii_lowercase();
-        if pos > 0 && matches!(first, b'-' | b'c' | b'o') && ORIGINAL_MARKERS.iter().any(|m| starts_with_ci(t, m)) {
+        if pos > 0
+            && matches!(first, b'-' | b'c' | b'o' | b'm')
+            && ORIGINAL_MARKERS.iter().any(|m| starts_with_ci(t, m))
+        {
             return text.get(..pos).unwrap_or(text);
         }
         pos += line.len();
@@ -718,5 +721,16 @@ mod tests {
         let b = blocks(t, &[]);
         assert_eq!(b.len(), 1, "{b:?}");
         assert!(b[0].text.contains("No such user"));
+    }
+
+    /// DragonFly Mail Agent copies the original's headers after "Message headers follow.": they
+    /// are not the recipient's error (its `To:` line was read into the diagnostic before).
+    #[test]
+    fn message_headers_follow_ends_the_head() {
+        let t = "There was an error delivering your mail to <neko@example.jp>.\n\nmx.example.jp [192.0.2.1] did not like our RCPT TO:\n550 5.1.1 <neko@example.jp>: User unknown\n\nMessage headers follow.\n\nSubject: hello\nTo: <neko@example.jp>\n";
+        assert!(head(t).ends_with("User unknown\n\n"), "{:?}", head(t));
+        let b = blocks(t, &[]);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].text.contains("550 5.1.1") && !b[0].text.contains("To:"), "{b:?}");
     }
 }
