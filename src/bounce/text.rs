@@ -350,6 +350,9 @@ pub fn to_lower(s: &str) -> String {
         while let Some(c) = chars.next().filter(|c| !c.is_ascii()) {
             if ('\u{3000}'..='\u{9FFF}').contains(&c) {
                 out.push(c);
+            } else if let Some(l) = latin1_lower(c) {
+                // The accented letters of a European notice (`Délivrance`, `Zustellung fehlgeschlagen`).
+                out.push(l);
             } else {
                 out.extend(c.to_lowercase());
             }
@@ -357,6 +360,17 @@ pub fn to_lower(s: &str) -> String {
         }
     }
     out
+}
+
+/// The lower case of a Latin-1 character (U+0080–U+00FF), which is one character: `À`–`Þ` but `×`
+/// are 0x20 below their lower case; the others have none (tested against the standard library's
+/// table, which it takes tens of instructions to search).
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(u32::from(c) + 0x20),
+        '\u{80}'..='\u{FF}' => Some(c),
+        _ => None,
+    }
 }
 
 /// The length of the run of ASCII bytes `b` starts with: whole 16-byte chunks are tested at once
@@ -483,6 +497,9 @@ mod tests {
         ] {
             assert_eq!(to_lower(t), t.to_lowercase(), "{t:?}");
             assert_eq!(lower(t), t.to_lowercase(), "{t:?}");
+        }
+        for c in '\u{80}'..='\u{FF}' {
+            assert!(c.to_lowercase().eq(latin1_lower(c)), "{c:?}");
         }
         // The characters copied as they are have no lower case.
         for c in '\u{3000}'..='\u{9FFF}' {
