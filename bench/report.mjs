@@ -36,6 +36,22 @@ if (native.explain_cpu_per_s || node.wasm_explain_cpu_per_s || sisimai.explain_c
     ratio(native.explain_cpu_per_s, sisimai.explain_cpu_per_s), ratio(node.wasm_explain_cpu_per_s, sisimai.explain_cpu_per_s),
     `native ≥ 20×: ${verdict(native.explain_cpu_per_s && sisimai.explain_cpu_per_s ? native.explain_cpu_per_s >= 20 * sisimai.explain_cpu_per_s : null)}`]);
 }
+// Pairs of samples taken back to back (scripts/bench.sh): the ratio of each pair, median and range.
+const pairs = existsSync(join(dir, 'pairs.jsonl'))
+  ? readFileSync(join(dir, 'pairs.jsonl'), 'utf8').split('\n').filter(Boolean).flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } })
+  : [];
+const spread = (key) => {
+  const r = pairs.map((p) => p.native?.[key] / p.sisimai?.[key]).filter((x) => Number.isFinite(x) && x > 0).sort((a, b) => a - b);
+  if (!r.length) return null;
+  const mid = r.length % 2 ? r[(r.length - 1) / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+  return { mid, lo: r[0], hi: r[r.length - 1], n: r.length };
+};
+for (const [key, what] of [['explain_per_s', 'messages/s'], ['explain_cpu_per_s', 'messages per CPU second']]) {
+  const s = spread(key);
+  if (!s) continue;
+  rows.push([`explain: ${what}, ${s.n} pairs of samples back to back (median, range)`, '', '', '',
+    `${s.mid.toFixed(1)}× (${s.lo.toFixed(1)}–${s.hi.toFixed(1)})`, '', `native ≥ 20×: ${verdict(s.mid >= 20)}`]);
+}
 rows.push(['explain: MB/s', num(native.explain_per_s * native.message_bytes / native.messages / 1e6, 1), num(node.wasm_explain_per_s * node.message_bytes / node.messages / 1e6, 1),
   `Sisimai ${num(sisimai.explain_per_s * sisimai.message_bytes / sisimai.messages / 1e6, 1)}`, '', '', '']);
 

@@ -50,6 +50,18 @@ say "node: mailcheck and wasm"
 say "sisimai"
 perl bench/sisimai.pl "$out/files.txt" "$min" >"$out/sisimai.json"
 
+# explain against Sisimai again, in pairs run back to back: the machine's speed drifts over minutes
+# (Sisimai 1,160–1,696 messages/s in runs of one day), so a ratio of two samples taken seconds apart
+# is steadier than the ratio of the two sides above, taken a minute apart.
+pairs="${BENCH_PAIRS:-3}"
+say "explain: $pairs pairs of native and Sisimai samples back to back"
+: >"$out/pairs.jsonl"
+for _ in $(seq "$pairs"); do
+  n="$(target/release/tuixin-bench - "$out/files.txt" "$min" | tail -1)"
+  s="$(perl bench/sisimai.pl "$out/files.txt" "$min" | tail -1)"
+  printf '{"native":%s,"sisimai":%s}\n' "$n" "$s" >>"$out/pairs.jsonl"
+done
+
 # Peak memory: whole processes over the same inputs.
 say "peak memory"
 mapfile -t files <"$out/files.txt"
