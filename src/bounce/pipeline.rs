@@ -450,14 +450,19 @@ fn is_specific(p: &ProviderCode) -> bool {
 
 /// The remote host named in a diagnostic (`host mx.example.com[192.0.2.1] said:`).
 fn remote_host_in(diag: &str) -> Option<String> {
+    // No `host` in any case and no `server: `: no key occurs (most diagnostics name no host).
+    if !super::text::contains_ci(diag, "host") && !super::text::contains_ci(diag, "server: ") {
+        return None;
+    }
     let lower = diag.to_ascii_lowercase();
     for key in ["remote host ", "host ", "host: ", "generating server: ", "remote server: "] {
         let mut from = 0usize;
         while let Some(i) = lower.get(from..).and_then(|t| t.find(key)) {
             let at = from + i + key.len();
             let rest = diag.get(at..).unwrap_or("");
-            let tok: String =
-                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect();
+            // The token is ASCII: a prefix of `rest`, not a copy.
+            let n = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-').count();
+            let tok = rest.get(..n).unwrap_or("");
             if tok.contains('.') && tok.chars().any(|c| c.is_ascii_alphabetic()) && tok.len() > 3 && !tok.ends_with('.')
             {
                 return Some(tok.to_ascii_lowercase());
