@@ -178,19 +178,22 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     }
     report.kind = kind;
     report.generated_by = generated_by;
-    let inline = inline_original(&input, head.len());
+    // The headers copied inline, read only when the notice and the attached original leave the
+    // subject or the date unknown.
+    let inline = std::cell::OnceCell::new();
+    let inline = || inline.get_or_init(|| inline_original(&input, head.len()));
     report.original_subject = notice_info
         .as_ref()
         .and_then(|n| n.subject.clone())
         .or_else(|| input.original.subject.clone())
-        .or(inline.subject)
+        .or_else(|| inline().subject.clone())
         .filter(|s| !s.is_empty())
         .map(|s| cut(&s, 300).to_string());
     report.original_date = notice_info
         .as_ref()
         .and_then(|n| n.time.clone())
         .or_else(|| input.original.date.clone())
-        .or(inline.date)
+        .or_else(|| inline().date.clone())
         .filter(|s| !s.is_empty())
         .map(|s| cut(&s, 100).to_string());
 
