@@ -507,28 +507,33 @@ fn starts_with_ci(s: &str, prefix_lower: &str) -> bool {
     s.as_bytes().get(..prefix_lower.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix_lower.as_bytes()))
 }
 
+/// Lines that frame a notice rather than say what failed (compared ignoring ASCII case).
+const BOILERPLATE: &[&str] = &[
+    "--- ",
+    "==",
+    "this is a permanent error",
+    "technical details of",
+    "the response was:",
+    "the response from the remote server was:",
+    "for further assistance",
+    "learn more",
+    "<mailto:",
+    "reporting-mta:",
+    "arrival-date:",
+    "while talking to ",
+    "... while talking to ",
+];
+
 fn is_boilerplate(line: &str) -> bool {
-    const STARTS: &[&str] = &[
-        "--- ",
-        "==",
-        "this is a permanent error",
-        "technical details of",
-        "the response was:",
-        "the response from the remote server was:",
-        "for further assistance",
-        "learn more",
-        "<mailto:",
-        "reporting-mta:",
-        "arrival-date:",
-        "while talking to ",
-        "... while talking to ",
-    ];
-    STARTS.iter().any(|s| starts_with_ci(line, s))
+    // Every start is punctuation or a letter of `t f l r a w .`: other lines are ruled out at once.
+    let first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    matches!(first, b'-' | b'=' | b'<' | b'.' | b't' | b'f' | b'l' | b'r' | b'a' | b'w')
+        && BOILERPLATE.iter().any(|s| starts_with_ci(line, s))
 }
 
 /// A line that introduces the list of recipients or the notice itself, and says nothing about why.
 fn is_intro(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
+    let l = ascii_lower(line);
     l.contains("the following")
         || l.contains("automatically generated")
         || l.contains("delivery status notification")
@@ -732,5 +737,14 @@ mod tests {
         let b = blocks(t, &[]);
         assert_eq!(b.len(), 1, "{b:?}");
         assert!(b[0].text.contains("550 5.1.1") && !b[0].text.contains("To:"), "{b:?}");
+    }
+
+    /// The first-letter check of `is_boilerplate` lets every start through.
+    #[test]
+    fn every_boilerplate_start_is_recognised() {
+        for s in BOILERPLATE {
+            assert!(is_boilerplate(s), "{s}");
+            assert!(is_boilerplate(&s.to_ascii_uppercase()), "{s}");
+        }
     }
 }
