@@ -581,13 +581,7 @@ fn headers_of(msg: &Message<'_>) -> Headers {
 
 /// A part's type and subtype, lower-cased (borrowed when they already are).
 fn ctype_of<'p>(part: &'p mail_parser::MessagePart<'_>) -> (Cow<'p, str>, Cow<'p, str>) {
-    fn lower(s: &str) -> Cow<'_, str> {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
-    }
+    use super::text::ascii_lower as lower;
     match part.content_type() {
         Some(ct) => (lower(ct.ctype()), lower(ct.subtype().unwrap_or(""))),
         None => (Cow::Borrowed("text"), Cow::Borrowed("plain")),

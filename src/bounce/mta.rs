@@ -533,7 +533,7 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// A line that introduces the list of recipients or the notice itself, and says nothing about why.
 fn is_intro(line: &str) -> bool {
-    let l = ascii_lower(line);
+    let l = super::text::ascii_lower(line);
     l.contains("the following")
         || l.contains("automatically generated")
         || l.contains("delivery status notification")
@@ -587,7 +587,7 @@ fn error_lines_of(body: &str) -> String {
         }
         let strong = super::text::find_reply_code_at(t).is_some()
             || super::text::find_status(t).is_some()
-            || error_words(&ascii_lower(t));
+            || error_words(&super::text::ascii_lower(t));
         if strong {
             if !out.is_empty() {
                 out.push(' ');
@@ -613,15 +613,6 @@ fn error_words(l: &str) -> bool {
     ];
     static SET: std::sync::OnceLock<crate::re::Literals> = std::sync::OnceLock::new();
     l.starts_with("<<<") || crate::re::set(&SET, WORDS).any(l)
-}
-
-/// `s` with its ASCII letters lower-cased, borrowed when it has no upper-case one.
-fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        s.to_ascii_lowercase().into()
-    } else {
-        s.into()
-    }
 }
 
 /// Turns blocks into findings (status, reply code, command read from the block text).

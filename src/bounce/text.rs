@@ -312,15 +312,21 @@ pub fn has(hay: &str, needle: &str) -> bool {
     (head.len() == needle.len() || hay.contains(head)) && hay.contains(needle)
 }
 
+/// `s` with its ASCII letters lower-cased (`to_ascii_lowercase`), borrowed when it has no upper-case
+/// one.
+pub fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into()
+    } else {
+        s.into()
+    }
+}
+
 /// `s.to_lowercase()`, without a copy when `s` is ASCII with no upper-case letter (as most lines
 /// of a bounce are).
 pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            s.to_ascii_lowercase().into()
-        } else {
-            s.into()
-        }
+        ascii_lower(s)
     } else {
         to_lower(s).into()
     }
@@ -355,7 +361,7 @@ pub fn to_lower(s: &str) -> String {
             if ('\u{3000}'..='\u{9FFF}').contains(&c) {
                 out.push(c);
             } else if let Some(l) = latin1_lower(c) {
-                // The accented letters of a European notice (`Délivrance`, `Zustellung fehlgeschlagen`).
+                // The accented letters of a European notice (`Délivrance`, `Empfänger`).
                 out.push(l);
             } else {
                 out.extend(c.to_lowercase());
