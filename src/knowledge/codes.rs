@@ -109,12 +109,12 @@ struct Matcher {
     re: OnceLock<Option<Regex>>,
 }
 
-/// The compiled tables: one matcher per row, and the key literals bucketed by their first two
-/// bytes, so that one pass over the text finds every row whose key occurs in it.
+/// The compiled tables: one matcher per row, and the key literals as one set, so that one pass
+/// over the text finds every row whose key occurs in it.
 struct Tables {
     matchers: Vec<Matcher>,
     /// Every row's keys (`a|b` is two), searched for in one pass; `key_rows[i]` is key `i`'s row.
-    keys: crate::re::Literals,
+    keys: crate::re::LiteralSet,
     key_rows: Vec<usize>,
 }
 
@@ -131,7 +131,7 @@ fn tables() -> &'static Tables {
                 key_rows.push(i);
             }
         }
-        Tables { matchers, keys: crate::re::Literals::all(&keys), key_rows }
+        Tables { matchers, keys: crate::re::LiteralSet::new(&keys), key_rows }
     })
 }
 

@@ -1429,7 +1429,7 @@ struct Index {
     /// pattern like `(*@*:blocked)` is looked for where `:blocked)` occurs, not at every `(`.
     flat: Vec<(u32, &'static str, &'static str, &'static str, &'static str)>,
     /// The anchor pieces, in the order of `flat`.
-    firsts: crate::re::Literals,
+    firsts: crate::re::LiteralSet,
 }
 
 /// A pattern's anchor: its longest literal piece (the first of equal length), with the pattern
@@ -1468,7 +1468,7 @@ fn index() -> &'static Index {
             }
         }
         let pieces: Vec<&[u8]> = flat.iter().map(|f| f.2.as_bytes()).collect();
-        Index { firsts: crate::re::Literals::all(&pieces), flat }
+        Index { firsts: crate::re::LiteralSet::new(&pieces), flat }
     })
 }
 
