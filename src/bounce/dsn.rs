@@ -88,7 +88,7 @@ pub fn parse_one(body: &str, out: &mut Vec<Found>) {
             }
         }
     };
-    for line in body.lines().take(5000) {
+    for line in super::text::lines(body).take(5000) {
         if line.trim().is_empty() {
             if !fields.is_empty() {
                 blocks.push(std::mem::take(&mut fields));

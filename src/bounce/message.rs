@@ -291,7 +291,7 @@ fn body_text(part: &mail_parser::MessagePart<'_>, bytes: Vec<u8>) -> String {
 /// for each (counted as field lines: a recipient block starts with `Final-Recipient`).
 fn dsn_has_every_diagnostic(dsn: &[String]) -> bool {
     let (mut recipients, mut diagnostics) = (0usize, 0usize);
-    for line in dsn.iter().flat_map(|d| d.lines()) {
+    for line in dsn.iter().flat_map(|d| super::text::lines(d)) {
         let line = line.trim_start().as_bytes();
         let starts = |name: &[u8]| line.get(..name.len()).is_some_and(|h| h.eq_ignore_ascii_case(name));
         if starts(b"final-recipient:") {
@@ -729,7 +729,7 @@ pub fn original_from_headers(block: &str) -> Original {
             }
         }
     };
-    for line in block.lines().take(400) {
+    for line in super::text::lines(block).take(400) {
         if line.trim().is_empty() {
             break;
         }

@@ -134,7 +134,7 @@ pub struct Block {
 /// The text before the original message.
 pub fn head(text: &str) -> &str {
     let mut pos = 0usize;
-    for line in text.split_inclusive('\n') {
+    for line in super::text::lines_inclusive(text) {
         let t = line.trim_start();
         let first = t.as_bytes().first().copied().unwrap_or(b' ').to_ascii_lowercase();
         if pos > 0
@@ -183,7 +183,7 @@ pub fn blocks_of(read: &Read<'_>, exclude: &[&str]) -> Vec<Block> {
     } else {
         read.head
     };
-    let lines: Vec<&str> = body.lines().take(3000).collect();
+    let lines: Vec<&str> = super::text::lines(body).take(3000).collect();
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<(Block, usize, bool)> = None; // (block, lines taken, saw blank)
                                                           // The last lines before a recipient line: some formats put the error above the address
@@ -306,7 +306,7 @@ pub fn is_quoted(text: &str) -> bool {
     }
     let mut quoted = 0usize;
     let mut all = 0usize;
-    for l in text.lines().take(400) {
+    for l in super::text::lines(text).take(400) {
         if l.trim().is_empty() {
             continue;
         }
@@ -321,7 +321,7 @@ pub fn is_quoted(text: &str) -> bool {
 /// Removes one level of `> ` quoting.
 pub fn unquote(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for l in text.lines() {
+    for l in super::text::lines(text) {
         let l = l.strip_prefix('>').map_or(l, |r| r.strip_prefix(' ').unwrap_or(r));
         out.push_str(l);
         out.push('\n');
@@ -565,7 +565,7 @@ pub fn error_lines(read: &Read<'_>) -> String {
 /// The text after Sendmail's `----- Transcript of session follows -----` line.
 fn transcript(text: &str) -> Option<&str> {
     let mut pos = 0usize;
-    for line in text.split_inclusive('\n') {
+    for line in super::text::lines_inclusive(text) {
         pos += line.len();
         if starts_with_ci(line.trim_start(), "----- transcript of session follows -----") {
             return text.get(pos..);
@@ -576,7 +576,7 @@ fn transcript(text: &str) -> Option<&str> {
 
 fn error_lines_of(body: &str) -> String {
     let mut out = String::new();
-    for line in body.lines().take(400) {
+    for line in super::text::lines(body).take(400) {
         if out.len() >= 1200 {
             // Full: no more lines are added.
             break;

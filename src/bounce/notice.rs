@@ -309,7 +309,7 @@ fn names_address(text: &str, addr: &str) -> bool {
 }
 
 fn first_line(s: &str) -> &str {
-    s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    super::text::lines(s).map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
 }
 
 /// Strips the label's tail (`：`, `/ Bounce reason`, `说明:`) from a value.

@@ -60,7 +60,8 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
             found = ses;
         }
     }
-    let short_paste = !input.is_message && input.text.lines().filter(|l| !l.trim().is_empty()).count() <= 3;
+    let short_paste =
+        !input.is_message && super::text::lines(&input.text).filter(|l| !l.trim().is_empty()).count() <= 3;
     let is_notice = notice::is_notice(&input.text);
     if found.is_empty() && short_paste && !is_notice {
         if let Some(f) = reply::parse(&input.text) {
@@ -340,7 +341,7 @@ fn simple(address: Option<String>, reason: Reason, opts: &ExplainOptions) -> Bou
 /// Who an ARF complaint is about: `Original-Rcpt-To`, else the original message's `To`.
 fn feedback_recipients(input: &Input) -> Vec<String> {
     let mut out = Vec::new();
-    for line in input.feedback_report.lines().take(500) {
+    for line in super::text::lines(&input.feedback_report).take(500) {
         if let Some((n, v)) = line.split_once(':') {
             if n.trim().eq_ignore_ascii_case("original-rcpt-to") || n.trim().eq_ignore_ascii_case("removal-recipient") {
                 let v = v.trim().trim_matches(['<', '>']).to_ascii_lowercase();
@@ -362,7 +363,7 @@ fn feedback_recipients(input: &Input) -> Vec<String> {
     if out.is_empty() {
         let mut redacted = None;
         let mut domain = None;
-        for line in input.feedback_report.lines().take(500) {
+        for line in super::text::lines(&input.feedback_report).take(500) {
             if let Some((n, v)) = line.split_once(':') {
                 let n = n.trim().to_ascii_lowercase();
                 if n == "redacted-address" && redacted.is_none() {
