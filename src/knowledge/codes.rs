@@ -104,6 +104,11 @@ const MAX_TEXT: usize = 64 * 1024;
 
 struct Matcher {
     entry: &'static ProviderCode,
+    /// The pattern when it is an ASCII literal (`(?i)Host unknown`, `(?i)\bUser unknown\b`):
+    /// found by a substring search in the lower-cased text, not the regex. Half the candidates a
+    /// message makes are such rows, and each regex run there was a cold start, microseconds for a
+    /// hundred bytes.
+    literal: Option<Literal>,
     /// Compiled on first use; `None` when the pattern failed to compile (a bug the tests catch):
     /// the row then never matches.
     re: OnceLock<Option<Regex>>,
@@ -121,7 +126,8 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let matchers: Vec<Matcher> = all().map(|entry| Matcher { entry, re: OnceLock::new() }).collect();
+        let matchers: Vec<Matcher> =
+            all().map(|entry| Matcher { entry, literal: Literal::of(entry.pattern), re: OnceLock::new() }).collect();
         let mut keys: Vec<&[u8]> = Vec::new();
         let mut key_rows = Vec::new();
         for (i, m) in matchers.iter().enumerate() {
@@ -173,8 +179,14 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
             }
             // Compiled on first use: a message makes a handful of rows candidates, so a process
             // (the CLI on one file, the extension's first bounce) need not compile them all.
-            let Some(re) = m.re.get_or_init(|| crate::re::compile(e.pattern)) else { continue };
-            let hit = *found[slot].get_or_insert_with(|| re.find(text).map(|f| (f.start(), f.end())));
+            let hit = match (&m.literal, found[slot]) {
+                (_, Some(hit)) => hit,
+                (Some(l), None) => *found[slot].insert(l.find(&lower)),
+                (None, None) => {
+                    let Some(re) = m.re.get_or_init(|| crate::re::compile(e.pattern)) else { continue };
+                    *found[slot].insert(re.find(text).map(|f| (f.start(), f.end())))
+                }
+            };
             let Some((start, end)) = hit else { continue };
             let rank = (end - start, restricted, e.key.len());
             if best.is_none_or(|(_, r)| rank > r) {
@@ -186,6 +198,48 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
         }
     }
     None
+}
+
+/// A pattern that is `(?i)` and an ASCII literal, with `\b` at either end or none.
+struct Literal {
+    /// The literal, lower-cased.
+    lower: String,
+    left_boundary: bool,
+    right_boundary: bool,
+}
+
+impl Literal {
+    fn of(pattern: &str) -> Option<Literal> {
+        let rest = pattern.strip_prefix("(?i)")?;
+        let (left_boundary, rest) = rest.strip_prefix("\\b").map_or((false, rest), |r| (true, r));
+        let (right_boundary, rest) = rest.strip_suffix("\\b").map_or((false, rest), |r| (true, r));
+        let plain = |c: char| c.is_ascii() && !c.is_ascii_control() && !"\\.+*?()|[]{}^$#".contains(c);
+        (!rest.is_empty() && rest.chars().all(plain)).then(|| Literal {
+            lower: rest.to_ascii_lowercase(),
+            left_boundary,
+            right_boundary,
+        })
+    }
+
+    /// The leftmost match in `lower` (a lower-cased text) as the regex finds it, where `\b` is an
+    /// ASCII word boundary and case is ASCII case (as in the wasm build's regex-lite: the `regex`
+    /// crate would also fold `ſ` to `s` and the Kelvin sign to `k`).
+    fn find(&self, lower: &str) -> Option<(usize, usize)> {
+        let hay = lower.as_bytes();
+        let word =
+            |i: Option<usize>| i.and_then(|i| hay.get(i)).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+        let boundary = |at: usize| word(at.checked_sub(1)) != word(Some(at));
+        let mut from = 0;
+        while let Some(i) = lower.get(from..).and_then(|t| t.find(self.lower.as_str())) {
+            let (start, end) = (from + i, from + i + self.lower.len());
+            if (!self.left_boundary || boundary(start)) && (!self.right_boundary || boundary(end)) {
+                return Some((start, end));
+            }
+            // The literal is ASCII: the byte after its start begins a character.
+            from = start + 1;
+        }
+        None
+    }
 }
 
 fn clip(s: &str, max: usize) -> &str {
@@ -243,6 +297,36 @@ fn mentions_domain(text: &str, domain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each row whose pattern is read as a literal finds what its regex finds (ASCII text), in its
+    /// sample and in texts made to test the boundaries and the case.
+    #[test]
+    fn literal_rows_match_as_their_regex() {
+        let mut literal_rows = 0;
+        for e in all() {
+            let Some(l) = Literal::of(e.pattern) else { continue };
+            literal_rows += 1;
+            let re = crate::re::compile(e.pattern).expect("compiles");
+            let upper = l.lower.to_ascii_uppercase();
+            let texts = [
+                e.sample.to_string(),
+                format!("x{}", l.lower),
+                format!("{}x", l.lower),
+                format!("_{upper}_ {upper}."),
+                format!("退信{upper}退信"),
+                format!("{0}{0} {0}", l.lower),
+                l.lower.get(1..).unwrap_or("").to_string(),
+            ];
+            for t in &texts {
+                let want = re.find(t).map(|m| (m.start(), m.end()));
+                assert_eq!(l.find(&t.to_ascii_lowercase()), want, "{} in {t:?}", e.pattern);
+            }
+        }
+        assert!(literal_rows > 50, "{literal_rows}");
+        assert!(Literal::of(r"(?i)\bHL:REP\b[^\r\n]*").is_none());
+        assert!(Literal::of(r"(?i)5\.4\.300").is_none());
+        assert!(Literal::of("Host unknown").is_none(), "case-sensitive patterns keep their regex");
+    }
 
     #[test]
     fn host_suffixes() {
