@@ -12,6 +12,10 @@ use tuixin::bounce::{self, BounceReport, ExplainOptions};
 use tuixin::i18n::Lang;
 use tuixin::recipients::{self, CheckOptions, FieldReport, Severity, Verdict};
 
+/// mimalloc rather than the system's malloc: explain allocates many small strings per message.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: tuixin check [--json] [--lang zh|en] [--from ADDR]
        tuixin explain [--json] [--lang zh|en] [PATH ...]
        tuixin --help | --version";

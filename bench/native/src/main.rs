@@ -19,6 +19,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The CLI's allocator (src/bin/tuixin.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use tuixin::bounce::{explain, ExplainOptions};
 use tuixin::recipients::{check_field, CheckOptions};
 
