@@ -13,6 +13,8 @@ use tuixin::i18n::Lang;
 use tuixin::recipients::{self, CheckOptions, FieldReport, Severity, Verdict};
 
 /// mimalloc rather than the system's malloc: explain allocates many small strings per message.
+/// (The integration tests also build this binary for wasm32, where the default allocator stays.)
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
