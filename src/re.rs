@@ -136,8 +136,9 @@ impl Literals {
     }
 }
 
-/// The portable scanner behind [`Literals`] in wasm: each position of the text is looked up in a bucket of
-/// the literals that start with its byte and the low bits of the next, tried in list order.
+/// The portable scanner behind [`Literals`] in wasm: each position of the text is looked up in a
+/// bucket of the literals that start with its byte and the low bits of the next, tried in list
+/// order.
 #[cfg(not(feature = "full-regex"))]
 struct BucketScan {
     literals: Vec<Vec<u8>>,
@@ -207,14 +208,16 @@ pub fn set(cell: &'static std::sync::OnceLock<Literals>, list: &[&str]) -> &'sta
 /// pass over a text: the reason phrases and the provider codes' keys, sets of hundreds.
 ///
 /// Each literal is filed under one window of its bytes: 8 bytes wide for literals of 8 bytes or
-/// more, 4 for those of 4 to 7, the window whose hash bucket is the least full. At each position
+/// more, 4 for those of 4 to 7; of its windows, one whose hash bucket is the least full, and of
+/// those the one of the least common bytes (`commonness`). At each position
 /// of the text, the window starting there is hashed and two bits of a Bloom filter tested (almost
 /// every position stops there); then the literals in its bucket filed under that window are
 /// checked in full. Literals under 4 bytes are tried where their first byte occurs.
 ///
 /// The overlapping Aho-Corasick automaton this replaced steps from state to state through a 400 KB
 /// table, a chain of dependent loads that missed the cache a byte at a time (8% of the time of
-/// `explain` over the dev corpus). Here the positions are independent and the tables take 16 KB.
+/// `explain` over the dev corpus). Here the positions are independent, and the filter a position
+/// tests is 8 KB a tier.
 pub struct LiteralSet {
     literals: Vec<Vec<u8>>,
     /// Literals of 8 bytes or more, by 8-byte windows.
