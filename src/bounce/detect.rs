@@ -330,7 +330,7 @@ pub fn detect(input: &Input, lower_text: &str, notice: bool, has_recipients: boo
     .any(&subj_l);
     let auto_reply = !bounce_like
         && !feedback
-        && (auto_subject || auto_sub || h.names.iter().any(|n| n == "x-autoreply" || n == "x-autorespond"));
+        && (auto_subject || auto_sub || h.has_name("x-autoreply", false) || h.has_name("x-autorespond", false));
     let pasted_bounce = !input.is_message && (lower_text.contains("退信") || lower_text.contains("被退回") || body());
     let dressed = bounce_like || strong_subject || subj && body() || pasted_bounce;
     let suspicious = dressed && ((input.is_message && !daemon && !dsn) || asks_to_click(lower_text));
@@ -345,7 +345,7 @@ pub fn generator(input: &Input, lower_text: &str) -> Option<String> {
     let h = &input.headers;
     let from = h.from.as_str();
     let domain = from.rsplit('@').next().unwrap_or("");
-    let names = |n: &str| h.names.iter().any(|x| x.starts_with(n));
+    let names = |n: &str| h.has_name(n, true);
     let by = if domain.ends_with("163.com")
         || domain.ends_with("126.com")
         || domain.ends_with("yeah.net")

@@ -36,11 +36,20 @@ pub struct Headers {
     /// Content-Type `multipart/report` report-type, lower-cased.
     pub report_type: String,
     pub content_type: String,
-    /// Every header name seen, lower-cased (for vendor headers like `x-aws-...`, `x-ses-...`).
-    pub names: Vec<String>,
+    /// Every header name seen, lower-cased, each followed by a newline (for vendor headers like
+    /// `x-aws-...`, `x-ses-...`): see [`Headers::has_name`].
+    pub names: String,
     pub received_from: String,
     /// au EZweb's `X-SPASIGN: NG`: its spam filter refused the message.
     pub spasign_ng: bool,
+}
+
+impl Headers {
+    /// Whether a header field named `name` (lower-case) was seen; with `prefix`, one whose name
+    /// starts with it.
+    pub fn has_name(&self, name: &str, prefix: bool) -> bool {
+        super::text::lines(&self.names).any(|n| if prefix { n.starts_with(name) } else { n == name })
+    }
 }
 
 /// What the original (bounced) message said about itself.
@@ -532,49 +541,69 @@ fn first_addr(msg: &Message<'_>, which: &str) -> (String, String) {
     (a.address().unwrap_or("").trim().to_ascii_lowercase(), a.name().unwrap_or("").trim().to_string())
 }
 
-fn raw_header(msg: &Message<'_>, name: &str) -> String {
-    msg.header_raw(name).map(|v| v.trim().to_string()).unwrap_or_default()
-}
-
 fn headers_of(msg: &Message<'_>) -> Headers {
     let (from, from_name) = first_addr(msg, "from");
     let (to, _) = first_addr(msg, "to");
-    let mut h = Headers {
-        from,
-        from_name,
-        to,
-        subject: msg.subject().unwrap_or("").trim().to_string(),
-        auto_submitted: raw_header(msg, "Auto-Submitted").to_ascii_lowercase(),
-        return_path: raw_header(msg, "Return-Path").to_ascii_lowercase(),
-        message_id: raw_header(msg, "Message-ID").to_ascii_lowercase(),
-        ..Headers::default()
-    };
-    if h.from.is_empty() {
-        // An unparsable From (e.g. `MAILER-DAEMON (Mail Delivery System)`) still says who wrote it.
-        h.from = raw_header(msg, "From").to_ascii_lowercase();
-    }
+    let mut h = Headers { from, from_name, to, ..Headers::default() };
+    h.subject = msg.subject().unwrap_or("").trim().to_string();
     if let Some(ct) = msg.root_part().content_type() {
         h.content_type = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
         h.report_type = ct.attribute("report-type").unwrap_or("").to_ascii_lowercase();
     }
-    for (name, value) in msg.headers_raw().take(200) {
-        if name.eq_ignore_ascii_case("x-failed-recipients") {
-            for a in value.split([',', ' ', '\t', '\r', '\n']) {
-                let a = a.trim().trim_matches(['<', '>']);
-                if a.contains('@') && h.failed.len() < 100 {
-                    h.failed.push(a.to_ascii_lowercase());
+    // One pass over the fields. A single field (Auto-Submitted ...) is its last occurrence, and
+    // none when that one is not UTF-8 (as mail-parser's `header_raw` reads it); the others are
+    // read from the first 200 UTF-8 fields (as its `headers_raw` gives them).
+    let raw = msg.raw_message.as_ref();
+    let mut last: [Option<&str>; 4] = [None; 4]; // Auto-Submitted, Return-Path, Message-ID, From
+    let mut read = 0usize;
+    for field in msg.root_part().headers.iter() {
+        let value =
+            raw.get(field.offset_start as usize..field.offset_end as usize).and_then(|v| std::str::from_utf8(v).ok());
+        let single = match field.name {
+            HeaderName::AutoSubmitted => Some(0),
+            HeaderName::ReturnPath => Some(1),
+            HeaderName::MessageId => Some(2),
+            HeaderName::From => Some(3),
+            _ => None,
+        };
+        if let Some(i) = single {
+            last[i] = Some(value.unwrap_or(""));
+        }
+        let Some(value) = value else { continue };
+        if read == 200 {
+            continue;
+        }
+        read += 1;
+        let name = field.name.as_str();
+        match &field.name {
+            HeaderName::Received if h.received_from.is_empty() => {
+                h.received_from = value.trim().to_ascii_lowercase();
+            }
+            HeaderName::Other(name) if name.eq_ignore_ascii_case("x-failed-recipients") => {
+                for a in value.split([',', ' ', '\t', '\r', '\n']) {
+                    let a = a.trim().trim_matches(['<', '>']);
+                    if a.contains('@') && h.failed.len() < 100 {
+                        h.failed.push(a.to_ascii_lowercase());
+                    }
                 }
             }
+            HeaderName::Other(name) if name.eq_ignore_ascii_case("x-spasign") => {
+                h.spasign_ng |= value.trim().eq_ignore_ascii_case("ng");
+            }
+            _ => {}
         }
-        if name.eq_ignore_ascii_case("x-spasign") && value.trim().eq_ignore_ascii_case("ng") {
-            h.spasign_ng = true;
-        }
-        if name.eq_ignore_ascii_case("received") && h.received_from.is_empty() {
-            h.received_from = value.trim().to_ascii_lowercase();
-        }
-        if !h.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-            h.names.push(name.to_ascii_lowercase());
-        }
+        h.names.push_str(name);
+        h.names.push('\n');
+    }
+    h.names.make_ascii_lowercase();
+    let lower = |v: Option<&str>| v.map(|v| v.trim().to_ascii_lowercase()).unwrap_or_default();
+    let [auto_submitted, return_path, message_id, raw_from] = last;
+    h.auto_submitted = lower(auto_submitted);
+    h.return_path = lower(return_path);
+    h.message_id = lower(message_id);
+    if h.from.is_empty() {
+        // An unparsable From (e.g. `MAILER-DAEMON (Mail Delivery System)`) still says who wrote it.
+        h.from = lower(raw_from);
     }
     h
 }
