@@ -827,6 +827,44 @@ mod tests {
         }
     }
 
+    /// The vendored mail-parser (vendor/README.md) still turns text parts into what the published
+    /// one does: UTF-8 (valid or not) as `String::from_utf8_lossy`, `us-ascii` as windows-1252
+    /// (8-bit bytes included), whether the body is all ASCII or not.
+    #[test]
+    fn text_parts_decode_as_published() {
+        let cp1252 = |b: &[u8]| -> String {
+            b.iter()
+                .map(|&c| match c {
+                    0x80 => '€',
+                    0xe9 => 'é',
+                    c if c < 0x80 => char::from(c),
+                    _ => unreachable!(),
+                })
+                .collect()
+        };
+        let bodies: &[&[u8]] = &[
+            b"plain ASCII, 550 5.1.1 user unknown",
+            "退信 UTF-8 正文".as_bytes(),
+            b"broken \xe9\x80 UTF-8 \xff and \xe9",
+            b"",
+            b"caf\xe9 \x80",
+        ];
+        for &body in bodies {
+            for (charset, want) in [
+                ("", Some(String::from_utf8_lossy(body).into_owned())),
+                ("; charset=utf-8", Some(String::from_utf8_lossy(body).into_owned())),
+                ("; charset=us-ascii", body.iter().all(|&c| c <= 0x80 || c == 0xe9).then(|| cp1252(body))),
+            ] {
+                let Some(want) = want else { continue };
+                let mut raw = format!("From: a@example.com\nContent-Type: text/plain{charset}\n\n").into_bytes();
+                raw.extend_from_slice(body);
+                let msg = fast_parser().parse(&raw).expect("a message");
+                let got = msg.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
+                assert_eq!(got, want, "{charset} {:?}", String::from_utf8_lossy(body));
+            }
+        }
+    }
+
     #[test]
     fn pasted_text_is_not_a_message() {
         assert!(!looks_like_message("554 DT:SPM 163 smtp10".as_bytes()));
