@@ -827,6 +827,51 @@ mod tests {
         }
     }
 
+    /// The vendored mail-parser's delimiter search (vendor/README.md) ends each part where the
+    /// published byte loop does and leaves the stream at the same place, on random bodies made of
+    /// the bytes that matter to it (dashes, CR, LF), from random starting points.
+    #[test]
+    fn mime_delimiter_search_is_mail_parsers() {
+        use mail_parser::parsers::MessageStream;
+        let alphabet: &[u8] = b"--\n\r ab";
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..50_000 {
+            let len = (next() % 48) as usize;
+            let data: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let boundary: Vec<u8> = (0..next() % 4).map(|_| b"-ab"[(next() % 3) as usize]).collect();
+            let start = (next() % (len as u64 + 1)) as usize;
+            let at = |s: &mut MessageStream<'_>| {
+                s.skip_bytes(start);
+                s.checkpoint();
+            };
+            let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
+            at(&mut ours);
+            at(&mut theirs);
+            let what = format!(
+                "{:?} from {start} to {:?}",
+                String::from_utf8_lossy(&data),
+                String::from_utf8_lossy(&boundary)
+            );
+            assert_eq!(ours.mime_part(&boundary), theirs.mime_part_bytewise(&boundary), "mime_part {what}");
+            assert_eq!((ours.offset(), ours.peek().copied()), (theirs.offset(), theirs.peek().copied()), "{what}");
+            let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
+            at(&mut ours);
+            at(&mut theirs);
+            let b = (next() % 5 != 0).then_some(boundary.as_slice());
+            assert_eq!(ours.seek_part_end(b), theirs.seek_part_end_bytewise(b), "seek_part_end {what}");
+            assert_eq!((ours.offset(), ours.peek().copied()), (theirs.offset(), theirs.peek().copied()), "{what}");
+            ours.restore();
+            theirs.restore();
+            assert_eq!(ours.offset(), theirs.offset(), "{what}");
+        }
+    }
+
     /// The vendored mail-parser (vendor/README.md) still turns text parts into what the published
     /// one does: UTF-8 (valid or not) as `String::from_utf8_lossy`, `us-ascii` as windows-1252
     /// (8-bit bytes included), whether the body is all ASCII or not.

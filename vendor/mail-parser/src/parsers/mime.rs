@@ -53,7 +53,53 @@ impl<'x> MessageStream<'x> {
         None
     }
 
+    /// The body up to the next `--boundary` and where it ends (before the line break that
+    /// precedes the delimiter). tuixin's patch (see vendor/README.md): the delimiter is found a
+    /// word at a time rather than a byte at a time; the results and the stream's position are
+    /// those of the published byte loop, kept as `mime_part_bytewise` for the tests.
     pub fn mime_part(&mut self, boundary: &[u8]) -> (usize, Cow<'x, [u8]>) {
+        if boundary.is_empty() {
+            return self.mime_part_bytewise(boundary);
+        }
+        let start_pos = self.offset();
+        self.checkpoint();
+        match find_delimiter(self.data, start_pos, boundary) {
+            Some(at) => {
+                self.skip_to(at + 2 + boundary.len());
+                let end_pos = part_end(self.data, start_pos, at);
+                (end_pos, self.bytes(start_pos..end_pos).into())
+            }
+            None => {
+                self.restore();
+                (usize::MAX, self.bytes(start_pos..self.len()).into())
+            }
+        }
+    }
+
+    /// Like [`Self::mime_part`], the end of the part and whether a delimiter was found.
+    pub fn seek_part_end(&mut self, boundary: Option<&[u8]>) -> (usize, bool) {
+        let Some(boundary) = boundary else {
+            self.seek_end();
+            return (self.offset(), true);
+        };
+        let start_pos = self.offset();
+        match find_delimiter(self.data, start_pos, boundary) {
+            Some(at) => {
+                self.skip_to(at + 2 + boundary.len());
+                (part_end(self.data, start_pos, at), true)
+            }
+            None => {
+                // The byte loop stops one past the end.
+                let end = self.pos.max(self.len()) + 1;
+                self.skip_to(self.len());
+                self.pos = end;
+                (self.offset(), false)
+            }
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn mime_part_bytewise(&mut self, boundary: &[u8]) -> (usize, Cow<'x, [u8]>) {
         let mut last_ch = b'\n';
         let mut before_last_ch = 0;
         let start_pos = self.offset();
@@ -94,7 +140,8 @@ impl<'x> MessageStream<'x> {
         )
     }
 
-    pub fn seek_part_end(&mut self, boundary: Option<&[u8]>) -> (usize, bool) {
+    #[doc(hidden)]
+    pub fn seek_part_end_bytewise(&mut self, boundary: Option<&[u8]>) -> (usize, bool) {
         let mut last_ch = b'\n';
         let mut before_last_ch = 0;
         let mut end_pos = self.offset();
@@ -164,4 +211,50 @@ impl<'x> MessageStream<'x> {
             }
         }
     }
+}
+
+/// The leftmost `--boundary` at or after `from` (tuixin's patch): the position of its first `-`.
+fn find_delimiter(data: &[u8], from: usize, boundary: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let dash = at + find_byte(data.get(at..)?, b'-')?;
+        let rest = data.get(dash + 1..).unwrap_or_default();
+        if rest.first() == Some(&b'-') && rest.get(1..).is_some_and(|r| r.starts_with(boundary)) {
+            return Some(dash);
+        }
+        at = dash + 1;
+    }
+}
+
+/// Where the byte loop ends a part whose delimiter starts at `at`: before the line break that
+/// precedes the delimiter (CRLF or LF), or at the delimiter when none does.
+fn part_end(data: &[u8], start: usize, at: usize) -> usize {
+    if at == start || data.get(at - 1) != Some(&b'\n') {
+        at
+    } else if at - 1 > start && data.get(at - 2) == Some(&b'\r') {
+        at - 2
+    } else {
+        at - 1
+    }
+}
+
+/// The first `byte` in `hay`, eight bytes at a time (the zero-byte test of a word; the lowest
+/// flagged byte of a little-endian word is the first match).
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO.wrapping_mul(u64::from(byte));
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0usize;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(base + (found.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&c| c == byte).map(|p| base + p)
 }

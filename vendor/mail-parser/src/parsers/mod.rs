@@ -78,6 +78,13 @@ impl<'x> MessageStream<'x> {
         self.iter = self.data[self.pos..].iter().peekable();
     }
 
+    /// Moves to `pos` (at most the end), as `skip_bytes` does. (tuixin's patch.)
+    #[inline(always)]
+    pub(crate) fn skip_to(&mut self, pos: usize) {
+        self.pos = pos.min(self.data.len());
+        self.iter = self.data[self.pos..].iter().peekable();
+    }
+
     #[inline(always)]
     pub fn try_skip(&mut self, bytes: &[u8]) -> bool {
         if self.peek_bytes(bytes.len()) == Some(bytes) {
