@@ -872,6 +872,83 @@ mod tests {
         }
     }
 
+    /// The vendored mail-parser's skipping of an ignored field (vendor/README.md) leaves the
+    /// stream where the published byte loop does, on random headers made of the bytes that matter
+    /// to it (line ends, folding white space), from random starting points.
+    #[test]
+    fn ignored_fields_end_where_mail_parsers_do() {
+        use mail_parser::parsers::MessageStream;
+        let alphabet: &[u8] = b"\n\n \t\ra:";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..50_000 {
+            let len = (next() % 40) as usize;
+            let data: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let start = (next() % (len as u64 + 1)) as usize;
+            let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
+            ours.skip_bytes(start);
+            theirs.skip_bytes(start);
+            // Twice: the second starts where the first left the stream (at or past the end).
+            for _ in 0..2 {
+                ours.parse_and_ignore();
+                theirs.parse_and_ignore_bytewise();
+                let what = format!("{:?} from {start}", String::from_utf8_lossy(&data));
+                assert_eq!((ours.offset(), ours.peek().copied()), (theirs.offset(), theirs.peek().copied()), "{what}");
+                assert_eq!(ours.is_eof(), theirs.is_eof(), "{what}");
+            }
+        }
+    }
+
+    /// The vendored mail-parser's field names (vendor/README.md) are read as the published byte
+    /// loop reads them, on random names (known and not, cased at random, too long, with white
+    /// space, colons and line ends about).
+    #[test]
+    fn field_names_read_as_mail_parsers() {
+        use mail_parser::parsers::MessageStream;
+        let pieces: &[&[u8]] = &[
+            b"From",
+            b"tO",
+            b"content-TYPE",
+            b"X-Failed-Recipients",
+            b"a",
+            b"-",
+            b":",
+            b" ",
+            b"\t",
+            b"\n",
+            b"\r",
+            b"\xe9",
+            b"Received",
+            b"x-very-long-header-name-that-goes-on-and-on-beyond-what-any-table-holds",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..50_000 {
+            let data: Vec<u8> =
+                (0..next() % 6).flat_map(|_| pieces[(next() % pieces.len() as u64) as usize].to_vec()).collect();
+            let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
+            let (a, b) = (ours.parse_header_name(), theirs.parse_header_name_bytewise());
+            let what = format!("{:?}", String::from_utf8_lossy(&data));
+            assert_eq!(
+                a.as_ref().map(|n| n.as_str().to_string()),
+                b.as_ref().map(|n| n.as_str().to_string()),
+                "{what}"
+            );
+            assert_eq!(a, b, "{what}");
+            assert_eq!((ours.offset(), ours.peek().copied()), (theirs.offset(), theirs.peek().copied()), "{what}");
+        }
+    }
+
     /// The vendored mail-parser (vendor/README.md) still turns text parts into what the published
     /// one does: UTF-8 (valid or not) as `String::from_utf8_lossy`, `us-ascii` as windows-1252
     /// (8-bit bytes included), whether the body is all ASCII or not.

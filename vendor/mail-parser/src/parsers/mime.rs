@@ -217,7 +217,7 @@ impl<'x> MessageStream<'x> {
 fn find_delimiter(data: &[u8], from: usize, boundary: &[u8]) -> Option<usize> {
     let mut at = from;
     loop {
-        let dash = at + find_byte(data.get(at..)?, b'-')?;
+        let dash = at + super::find_byte(data.get(at..)?, b'-')?;
         let rest = data.get(dash + 1..).unwrap_or_default();
         if rest.first() == Some(&b'-') && rest.get(1..).is_some_and(|r| r.starts_with(boundary)) {
             return Some(dash);
@@ -236,25 +236,4 @@ fn part_end(data: &[u8], start: usize, at: usize) -> usize {
     } else {
         at - 1
     }
-}
-
-/// The first `byte` in `hay`, eight bytes at a time (the zero-byte test of a word; the lowest
-/// flagged byte of a little-endian word is the first match).
-fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pattern = LO.wrapping_mul(u64::from(byte));
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0usize;
-    for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ pattern;
-        let found = x.wrapping_sub(LO) & !x & HI;
-        if found != 0 {
-            return Some(base + (found.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks.remainder().iter().position(|&c| c == byte).map(|p| base + p)
 }

@@ -40,7 +40,32 @@ impl<'x> MessageStream<'x> {
         }
     }
 
+    /// Skips a field's value (its folded lines too). tuixin's patch (see vendor/README.md): line
+    /// ends are found eight bytes at a time; the stream ends where the published byte loop,
+    /// kept as `parse_and_ignore_bytewise` for the tests, leaves it.
     pub fn parse_and_ignore(&mut self) {
+        loop {
+            let from = self.offset();
+            let rest = self.data.get(from..).unwrap_or_default();
+            let Some(line_end) = super::super::find_byte(rest, b'\n') else {
+                // The byte loop stops one past the end.
+                let end = self.pos.max(self.data.len()) + 1;
+                self.skip_to(self.data.len());
+                self.pos = end;
+                return;
+            };
+            let next = from + line_end + 1;
+            if matches!(self.data.get(next), Some(b' ' | b'\t')) {
+                self.skip_to(next + 1);
+            } else {
+                self.skip_to(next);
+                return;
+            }
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn parse_and_ignore_bytewise(&mut self) {
         while let Some(&ch) = self.next() {
             if ch == b'\n' && !self.try_next_is_space() {
                 break;
