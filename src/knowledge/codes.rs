@@ -162,6 +162,9 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
     // Each candidate's regex match, worked out on first need: (start, end) or none.
     let mut found: Vec<Option<Option<(usize, usize)>>> = vec![None; rows.len()];
     let mut tried_none = false;
+    // Whether the text names each host suffix asked about: it does not depend on the host tried,
+    // and rows bound to one provider share their suffixes.
+    let mut mentioned: Vec<(&'static str, bool)> = Vec::new();
     for host in hosts {
         if host.is_none() {
             if tried_none {
@@ -174,7 +177,7 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
         for (slot, m) in rows.iter().enumerate().filter_map(|(slot, &row)| Some((slot, t.matchers.get(row)?))) {
             let e = m.entry;
             let restricted = !e.hosts.is_empty();
-            if restricted && !host_applies(e.hosts, host.as_deref(), &lower) {
+            if restricted && !host_applies(e.hosts, host.as_deref(), &lower, &mut mentioned) {
                 continue;
             }
             // Compiled on first use: a message makes a handful of rows candidates, so a process
@@ -258,8 +261,24 @@ fn normalise_host(h: &str) -> String {
     h.trim().trim_matches(|c| c == '[' || c == ']' || c == '<' || c == '>').trim_end_matches('.').to_ascii_lowercase()
 }
 
-fn host_applies(suffixes: &[&str], host: Option<&str>, lower_text: &str) -> bool {
-    suffixes.iter().any(|s| host.is_some_and(|h| has_suffix(h, s)) || mentions_domain(lower_text, s))
+/// `mentioned` remembers [`mentions_domain`]'s answers for `lower_text`.
+fn host_applies(
+    suffixes: &[&'static str],
+    host: Option<&str>,
+    lower_text: &str,
+    mentioned: &mut Vec<(&'static str, bool)>,
+) -> bool {
+    suffixes.iter().any(|&s| {
+        host.is_some_and(|h| has_suffix(h, s))
+            || match mentioned.iter().find(|(m, _)| *m == s) {
+                Some(&(_, yes)) => yes,
+                None => {
+                    let yes = mentions_domain(lower_text, s);
+                    mentioned.push((s, yes));
+                    yes
+                }
+            }
+    })
 }
 
 /// `host` is `suffix` or a subdomain of it.
