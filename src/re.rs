@@ -323,6 +323,11 @@ impl Tier {
 }
 
 impl LiteralSet {
+    /// The literals, in the order given to [`LiteralSet::new`] (ids count from 0 in this order).
+    pub fn literals(&self) -> impl Iterator<Item = &[u8]> {
+        self.literals.iter().map(Vec::as_slice)
+    }
+
     pub fn new(literals: &[&[u8]]) -> LiteralSet {
         debug_assert!(literals.len() < 1 << 16, "a bucket's bounds are 16-bit");
         let mut long = Vec::new();

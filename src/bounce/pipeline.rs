@@ -8,7 +8,7 @@ use super::text::{cut, find_command, find_reply_code, find_status};
 use super::{classify, detect, dsn, explain, mta, notice, reply};
 use super::{BounceRecipient, BounceReport, ExplainOptions, Found, Kind};
 use crate::knowledge::catalogue;
-use crate::knowledge::codes::ProviderCode;
+use crate::knowledge::codes::{self, ProviderCode};
 use crate::reason::{Fault, Reason};
 
 pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
@@ -414,11 +414,21 @@ pub fn netease_tag(text: &str) -> Option<String> {
 
 /// The provider code entry for a diagnostic (Netease tags, Tencent texts ...), tried with each
 /// host that may say whose code it is: the remote host, the recipient's domain, the generator's.
-fn provider_code(diag: &str, hosts: &[Option<&str>]) -> Option<&'static ProviderCode> {
+/// `scanned`: the diagnostic's scan for keys and patterns, where there is one (`lower` is the
+/// diagnostic lower-cased).
+fn provider_code(
+    diag: &str,
+    lower: &str,
+    scanned: Option<&codes::Scanned>,
+    hosts: &[Option<&str>],
+) -> Option<&'static ProviderCode> {
     if diag.is_empty() {
         return None;
     }
-    crate::knowledge::codes::find_first(diag, hosts)
+    match scanned {
+        Some(scanned) => codes::find_first_scanned(diag, lower, scanned, hosts),
+        None => codes::find_first(diag, hosts),
+    }
 }
 
 /// The Chinese providers a pasted text names in prose (`QQ邮箱`, `腾讯企业邮`, `网易`, `163邮箱`), as
@@ -549,6 +559,9 @@ fn finish(
     let diag = f.diagnostic.as_deref().map(super::text::join_reply_lines).unwrap_or_default();
     let diag = cut(&diag, 1200).to_string();
     let lower = super::text::lower(&diag);
+    // An ASCII diagnostic (nearly all) is scanned once for the provider keys and reason patterns.
+    let scanned = codes::scan_keys_and_patterns(&lower);
+    let scanned = scanned.as_ref();
 
     let text_status = find_status(&diag);
     // The remote server's own status, quoted in the diagnostic, is more specific than what the
@@ -584,9 +597,9 @@ fn finish(
     // host is tried first (QQ's `Host not found` row over the Postfix wording the notice quotes).
     let own_notice = remote_host.is_none() && matches!(bounce_host, Some("163.com") | Some("qq.com"));
     let provider = if own_notice {
-        provider_code(&diag, &[bounce_host, rcpt_domain.as_deref()])
+        provider_code(&diag, &lower, scanned, &[bounce_host, rcpt_domain.as_deref()])
     } else {
-        provider_code(&diag, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host])
+        provider_code(&diag, &lower, scanned, &[remote_host.as_deref(), rcpt_domain.as_deref(), bounce_host])
     };
     let tag = netease_tag(&diag);
     // A Netease tag whose usual text is missing (a trimmed paste) still names its entry.
@@ -595,7 +608,7 @@ fn finish(
     // unavailable ...`): that provider's wording is read as its own.
     let provider = provider.or_else(|| {
         let named = if bare { providers_named(&lower) } else { [None, None] };
-        named.iter().any(Option::is_some).then(|| provider_code(&diag, &named)).flatten()
+        named.iter().any(Option::is_some).then(|| provider_code(&diag, &lower, scanned, &named)).flatten()
     });
     // A provider's own code decides; a generic MTA text (Postfix, Exim ... rows) only lends its
     // wording when the generic classifier agrees with it.
@@ -633,7 +646,7 @@ fn finish(
                 reply_code: reply_code.as_deref(),
                 command,
                 action: f.action.as_deref(),
-                hits: crate::knowledge::patterns::scan(&lower),
+                hits: scanned.map_or_else(|| crate::knowledge::patterns::scan(&lower), |s| s.hits),
                 assume_rcpt,
                 unix: f.unix,
             };
@@ -655,7 +668,7 @@ fn finish(
     // A bare paste the generic classifier cannot place (`550 Invalid User`): a provider row's
     // wording still says what happened, though without a host it is not claimed as their code.
     if bare && matches!(reason, Reason::Undefined | Reason::OnHold) {
-        if let Some(p) = provider_code(&diag, &[Some("163.com"), Some("qq.com")]) {
+        if let Some(p) = provider_code(&diag, &lower, scanned, &[Some("163.com"), Some("qq.com")]) {
             reason = p.reason;
         }
     }

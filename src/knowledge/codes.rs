@@ -151,9 +151,66 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
     let text = clip(text, MAX_TEXT);
     let lower = text.to_ascii_lowercase();
     let t = tables();
-    // The rows whose key occurs, in table order (a message makes only a handful candidates).
     let mut rows: Vec<usize> = Vec::new();
     t.keys.each(lower.as_bytes(), |k, _| rows.extend(t.key_rows.get(k)));
+    find_in_rows(text, &lower, rows, hosts)
+}
+
+/// A diagnostic scanned once for the provider keys and the reason patterns together
+/// ([`scan_keys_and_patterns`]).
+pub struct Scanned {
+    /// The rows whose key occurs.
+    rows: Vec<usize>,
+    /// What [`patterns::scan`](super::patterns::scan) would give.
+    pub hits: super::patterns::Hits,
+}
+
+/// One pass over `lower` (an ASCII text, lower-cased, of at most 64 KB) for both the provider
+/// keys of [`find_first`] and the reason patterns of
+/// [`patterns::scan`](super::patterns::scan): a diagnostic is looked up in both, and each pass
+/// over it visits every position.
+pub fn scan_keys_and_patterns(lower: &str) -> Option<Scanned> {
+    if !lower.is_ascii() || lower.len() > MAX_TEXT {
+        return None;
+    }
+    static BOTH: OnceLock<(crate::re::LiteralSet, usize)> = OnceLock::new();
+    let (set, keys) = BOTH.get_or_init(|| {
+        let t = tables();
+        let mut all: Vec<&[u8]> = t.keys.literals().collect();
+        let keys = all.len();
+        all.extend(super::patterns::anchor_pieces());
+        (crate::re::LiteralSet::new(&all), keys)
+    });
+    let t = tables();
+    let mut rows = Vec::new();
+    let mut hits = super::patterns::Hits::default();
+    set.each(lower.as_bytes(), |i, at| match i.checked_sub(*keys) {
+        None => rows.extend(t.key_rows.get(i)),
+        Some(pi) => hits.add(lower, pi, at),
+    });
+    Some(Scanned { rows, hits })
+}
+
+/// [`find_first`] for a text already scanned by [`scan_keys_and_patterns`] (`lower` is the text
+/// it scanned: `text` lower-cased).
+pub fn find_first_scanned(
+    text: &str,
+    lower: &str,
+    scanned: &Scanned,
+    hosts: &[Option<&str>],
+) -> Option<&'static ProviderCode> {
+    find_in_rows(text, lower, scanned.rows.clone(), hosts)
+}
+
+/// [`find_first`] once the rows whose key occurs are known (in any order, repeats allowed).
+fn find_in_rows(
+    text: &str,
+    lower: &str,
+    mut rows: Vec<usize>,
+    hosts: &[Option<&str>],
+) -> Option<&'static ProviderCode> {
+    let t = tables();
+    // The rows whose key occurs, in table order (a message makes only a handful candidates).
     if rows.is_empty() {
         return None;
     }
@@ -177,14 +234,14 @@ pub fn find_first(text: &str, hosts: &[Option<&str>]) -> Option<&'static Provide
         for (slot, m) in rows.iter().enumerate().filter_map(|(slot, &row)| Some((slot, t.matchers.get(row)?))) {
             let e = m.entry;
             let restricted = !e.hosts.is_empty();
-            if restricted && !host_applies(e.hosts, host.as_deref(), &lower, &mut mentioned) {
+            if restricted && !host_applies(e.hosts, host.as_deref(), lower, &mut mentioned) {
                 continue;
             }
             // Compiled on first use: a message makes a handful of rows candidates, so a process
             // (the CLI on one file, the extension's first bounce) need not compile them all.
             let hit = match (&m.literal, found[slot]) {
                 (_, Some(hit)) => hit,
-                (Some(l), None) => *found[slot].insert(l.find(&lower)),
+                (Some(l), None) => *found[slot].insert(l.find(lower)),
                 (None, None) => {
                     let Some(re) = m.re.get_or_init(|| crate::re::compile(e.pattern)) else { continue };
                     *found[slot].insert(re.find(text).map(|f| (f.start(), f.end())))

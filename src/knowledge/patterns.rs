@@ -1475,21 +1475,32 @@ fn index() -> &'static Index {
 /// Scans a lower-cased text once and returns the reasons whose patterns occur in it: every
 /// occurrence of a pattern's anchor piece, then the rest of the pattern before and after it.
 pub fn scan(lower: &str) -> Hits {
-    let idx = index();
-    let mut hits = 0u64;
-    idx.firsts.each(lower.as_bytes(), |pi, at| {
-        let Some(&(b, whole, piece, before, after)) = idx.flat.get(pi) else { return };
-        if hits & (1u64 << b) != 0 {
+    let mut hits = Hits(0);
+    index().firsts.each(lower.as_bytes(), |pi, at| hits.add(lower, pi, at));
+    hits
+}
+
+/// The anchor pieces [`scan`] looks for, in the order [`Hits::add`] numbers them (for a caller that
+/// scans for them together with other literals).
+pub(crate) fn anchor_pieces() -> impl Iterator<Item = &'static [u8]> {
+    index().flat.iter().map(|f| f.2.as_bytes())
+}
+
+impl Hits {
+    /// Anchor piece `pi` occurs in `lower` at `at`: its pattern's reason is hit when the rest of
+    /// the pattern matches around it.
+    pub(crate) fn add(&mut self, lower: &str, pi: usize, at: usize) {
+        let Some(&(b, whole, piece, before, after)) = index().flat.get(pi) else { return };
+        if self.0 & (1u64 << b) != 0 {
             return;
         }
         if whole.len() == piece.len()
             || lower.get(..at).is_some_and(|head| pattern_matches(before, head))
                 && lower.get(at + piece.len()..).is_some_and(|tail| pattern_matches(after, tail))
         {
-            hits |= 1u64 << b;
+            self.0 |= 1u64 << b;
         }
-    });
-    Hits(hits)
+    }
 }
 
 /// The patterns of one reason.
