@@ -376,6 +376,34 @@ mod tests {
 
     /// Each row whose pattern is read as a literal finds what its regex finds (ASCII text), in its
     /// sample and in texts made to test the boundaries and the case.
+    /// The one pass over a diagnostic for keys and patterns gives what the two passes give, on
+    /// every row's sample and every reason pattern (alone, and after a sample), with each host.
+    #[test]
+    fn keys_and_patterns_scanned_together_as_apart() {
+        let mut texts: Vec<String> = all().map(|e| e.sample.to_string()).collect();
+        for t in super::super::patterns::TABLE {
+            for p in t.patterns {
+                let p = p.replace('*', " x ");
+                texts.push(format!("550 5.1.1 {p} (in reply to RCPT TO command)"));
+                texts.push(format!("{} {p}", texts.len() % 7));
+            }
+        }
+        let hosts: [&[Option<&str>]; 4] =
+            [&[None], &[Some("mx.qq.com"), Some("163.com")], &[Some("outlook.com"), None], &[Some("163.com")]];
+        let mut scanned = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let Some(s) = scan_keys_and_patterns(&lower) else { continue };
+            scanned += 1;
+            assert_eq!(s.hits, super::super::patterns::scan(&lower), "{text}");
+            for h in hosts {
+                let (a, b) = (find_first(text, h), find_first_scanned(text, &lower, &s, h));
+                assert_eq!(a.map(|e| e.code), b.map(|e| e.code), "{text} {h:?}");
+            }
+        }
+        assert!(scanned > 1000, "{scanned}");
+    }
+
     #[test]
     fn literal_rows_match_as_their_regex() {
         let mut literal_rows = 0;
