@@ -36,13 +36,16 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     let mut found = dsn::parse(&input.dsn);
     if !found.is_empty() {
         kind = Kind::Dsn;
-    } else if input.text.contains("Final-Recipient:") || input.text.contains("Final-recipient:") {
+    } else if input.text.contains("Final-")
+        && (input.text.contains("Final-Recipient:") || input.text.contains("Final-recipient:"))
+    {
         dsn::parse_one(head, &mut found);
         if found.is_empty() {
             dsn::parse_one(&input.text, &mut found);
         }
     }
     if found.is_empty()
+        && input.text.contains("notificationType")
         && (input.text.contains("\"notificationType\"") || input.text.contains("\\\"notificationType\\\""))
     {
         if let Some((ses, complaint)) = mta::ses_json(&input.text) {
@@ -165,12 +168,16 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     if generated_by.is_none() {
         // A pasted notice or reply: its template labels or a Netease tag say whose it is.
         let top = cut(&input.text, 16 * 1024);
-        generated_by = if ["原邮件信息", "英文说明", "邮件被退回来了", "原郵件信息", "英文說明", "郵件被退回來了"]
-            .iter()
-            .any(|m| top.contains(m))
+        // (The labels are Chinese: an ASCII text holds none.)
+        let cjk = !top.is_ascii();
+        generated_by = if cjk
+            && ["原邮件信息", "英文说明", "邮件被退回来了", "原郵件信息", "英文說明", "郵件被退回來了"]
+                .iter()
+                .any(|m| top.contains(m))
         {
             Some("Netease".to_string())
-        } else if ["无法发送到", "发送的邮件被退回", "無法發送到", "發送的郵件被退回"].iter().any(|m| top.contains(m))
+        } else if cjk
+            && ["无法发送到", "发送的邮件被退回", "無法發送到", "發送的郵件被退回"].iter().any(|m| top.contains(m))
         {
             Some("Tencent".to_string())
         } else {
@@ -248,7 +255,7 @@ pub fn run(raw: &[u8], opts: &ExplainOptions) -> BounceReport {
     let assume_rcpt = !input.is_message
         || matches!(report.generated_by.as_deref(), Some("Netease") | Some("Tencent") | Some("Coremail"));
     let top = cut(&input.text, 16 * 1024);
-    let google_groups = top.contains("Google Groups") || top.contains("Google グループ");
+    let google_groups = top.contains("Google Groups") || !top.is_ascii() && top.contains("Google グループ");
     for (i, f) in found.into_iter().take(dsn::MAX_RECIPIENTS).enumerate() {
         report.recipients.push(finish(
             f,
