@@ -554,11 +554,24 @@ fn headers_of(msg: &Message<'_>) -> Headers {
     // none when that one is not UTF-8 (as mail-parser's `header_raw` reads it); the others are
     // read from the first 200 UTF-8 fields (as its `headers_raw` gives them).
     let raw = msg.raw_message.as_ref();
+    let fields = &msg.root_part().headers;
+    // The header block checked as UTF-8 once: a field's value is then a slice of it, which is
+    // UTF-8 exactly when the value's bytes alone are (a valid slice of valid UTF-8 starts and ends
+    // on character boundaries). A block that is not UTF-8 has each value checked alone.
+    let first = fields.iter().map(|f| f.offset_start as usize).min().unwrap_or(0);
+    let end = fields.iter().map(|f| f.offset_end as usize).max().unwrap_or(0);
+    let block = raw.get(first..end).and_then(|b| std::str::from_utf8(b).ok());
+    let value_of = |field: &mail_parser::Header<'_>| {
+        let (start, end) = (field.offset_start as usize, field.offset_end as usize);
+        match block {
+            Some(block) => block.get(start.checked_sub(first)?..end.checked_sub(first)?),
+            None => raw.get(start..end).and_then(|v| std::str::from_utf8(v).ok()),
+        }
+    };
     let mut last: [Option<&str>; 4] = [None; 4]; // Auto-Submitted, Return-Path, Message-ID, From
     let mut read = 0usize;
-    for field in msg.root_part().headers.iter() {
-        let value =
-            raw.get(field.offset_start as usize..field.offset_end as usize).and_then(|v| std::str::from_utf8(v).ok());
+    for field in fields.iter() {
+        let value = value_of(field);
         let single = match field.name {
             HeaderName::AutoSubmitted => Some(0),
             HeaderName::ReturnPath => Some(1),
