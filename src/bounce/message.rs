@@ -584,6 +584,7 @@ fn headers_of(msg: &Message<'_>) -> Headers {
             None => raw.get(start..end).and_then(|v| std::str::from_utf8(v).ok()),
         }
     };
+    h.names.reserve(fields.len().min(200) * 16);
     let mut last: [Option<&str>; 4] = [None; 4]; // Auto-Submitted, Return-Path, Message-ID, From
     let mut read = 0usize;
     for field in fields.iter() {
@@ -703,7 +704,10 @@ fn walk<'m>(msg: &'m Message<'m>, depth: usize, input: &mut Input, w: &mut Walk<
                             .and_then(|a| a.address())
                             .map(str::to_string),
                     };
-                    let mut hs = String::new();
+                    // Room for the block as sent (what is pushed is that, give or take a newline).
+                    let block = inner.root_part().headers.iter().take(100);
+                    let len = block.map(|f| f.offset_end.saturating_sub(f.offset_field) as usize + 1).sum::<usize>();
+                    let mut hs = String::with_capacity(len.min(64 * 1024 + 1024));
                     for (n, v) in inner.headers_raw().take(100) {
                         hs.push_str(n);
                         hs.push(':');
