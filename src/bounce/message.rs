@@ -557,6 +557,26 @@ fn first_addr(msg: &Message<'_>, which: &str) -> (String, String) {
     (a.address().unwrap_or("").trim().to_ascii_lowercase(), a.name().unwrap_or("").trim().to_string())
 }
 
+/// A field of `msg`'s own header block as text, as mail-parser's `headers_raw` gives it (none
+/// when its bytes are not UTF-8). The block is checked as UTF-8 once: a field's value is then a
+/// slice of it, which is UTF-8 exactly when the value's bytes alone are (a valid slice of valid
+/// UTF-8 starts and ends on character boundaries). A block that is not UTF-8 has each value
+/// checked alone.
+fn field_values<'m>(msg: &'m Message<'m>) -> impl Fn(&mail_parser::Header<'_>) -> Option<&'m str> {
+    let raw: &'m [u8] = msg.raw_message.as_ref();
+    let fields = &msg.root_part().headers;
+    let first = fields.iter().map(|f| f.offset_start as usize).min().unwrap_or(0);
+    let end = fields.iter().map(|f| f.offset_end as usize).max().unwrap_or(0);
+    let block = raw.get(first..end).and_then(|b| std::str::from_utf8(b).ok());
+    move |field| {
+        let (start, end) = (field.offset_start as usize, field.offset_end as usize);
+        match block {
+            Some(block) => block.get(start.checked_sub(first)?..end.checked_sub(first)?),
+            None => raw.get(start..end).and_then(|v| std::str::from_utf8(v).ok()),
+        }
+    }
+}
+
 fn headers_of(msg: &Message<'_>) -> Headers {
     let (from, from_name) = first_addr(msg, "from");
     let (to, _) = first_addr(msg, "to");
@@ -569,21 +589,8 @@ fn headers_of(msg: &Message<'_>) -> Headers {
     // One pass over the fields. A single field (Auto-Submitted ...) is its last occurrence, and
     // none when that one is not UTF-8 (as mail-parser's `header_raw` reads it); the others are
     // read from the first 200 UTF-8 fields (as its `headers_raw` gives them).
-    let raw = msg.raw_message.as_ref();
     let fields = &msg.root_part().headers;
-    // The header block checked as UTF-8 once: a field's value is then a slice of it, which is
-    // UTF-8 exactly when the value's bytes alone are (a valid slice of valid UTF-8 starts and ends
-    // on character boundaries). A block that is not UTF-8 has each value checked alone.
-    let first = fields.iter().map(|f| f.offset_start as usize).min().unwrap_or(0);
-    let end = fields.iter().map(|f| f.offset_end as usize).max().unwrap_or(0);
-    let block = raw.get(first..end).and_then(|b| std::str::from_utf8(b).ok());
-    let value_of = |field: &mail_parser::Header<'_>| {
-        let (start, end) = (field.offset_start as usize, field.offset_end as usize);
-        match block {
-            Some(block) => block.get(start.checked_sub(first)?..end.checked_sub(first)?),
-            None => raw.get(start..end).and_then(|v| std::str::from_utf8(v).ok()),
-        }
-    };
+    let value_of = field_values(msg);
     h.names.reserve(fields.len().min(200) * 16);
     let mut last: [Option<&str>; 4] = [None; 4]; // Auto-Submitted, Return-Path, Message-ID, From
     let mut read = 0usize;
@@ -708,7 +715,10 @@ fn walk<'m>(msg: &'m Message<'m>, depth: usize, input: &mut Input, w: &mut Walk<
                     let block = inner.root_part().headers.iter().take(100);
                     let len = block.map(|f| f.offset_end.saturating_sub(f.offset_field) as usize + 1).sum::<usize>();
                     let mut hs = String::with_capacity(len.min(64 * 1024 + 1024));
-                    for (n, v) in inner.headers_raw().take(100) {
+                    let value_of = field_values(inner);
+                    let raw_fields =
+                        inner.root_part().headers.iter().filter_map(|f| Some((f.name.as_str(), value_of(f)?)));
+                    for (n, v) in raw_fields.take(100) {
                         hs.push_str(n);
                         hs.push(':');
                         hs.push_str(v);
