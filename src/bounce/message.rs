@@ -848,21 +848,37 @@ fn decode_words(v: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A seeded xorshift generator: the differential tests below draw their random inputs from it.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// A number below `n` (`n` > 0).
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        /// Up to `max_len - 1` bytes, each drawn from `alphabet`.
+        fn bytes(&mut self, alphabet: &[u8], max_len: usize) -> Vec<u8> {
+            let len = self.below(max_len);
+            (0..len).map(|_| alphabet[self.below(alphabet.len())]).collect()
+        }
+    }
+
     /// The fast quoted-printable decoder gives what mail-parser's gives, on bodies made of the
     /// bytes that matter to it (escapes good and bad, soft and hard breaks, CR, white space).
     #[test]
     fn quoted_printable_is_mail_parsers() {
         let alphabet: &[u8] = b"=\n\r \t\x0cA3fgz=\xe9-";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng(0x2545_f491_4f6c_dd1du64);
         for _ in 0..20_000 {
-            let len = (next() % 40) as usize;
-            let body: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let body = rng.bytes(alphabet, 40);
             let mut stream = mail_parser::parsers::MessageStream::new(&body);
             let (end, bytes) = stream.decode_quoted_printable_mime(b"");
             let theirs = (end != usize::MAX).then(|| bytes.into_owned());
@@ -883,18 +899,11 @@ mod tests {
     fn mime_delimiter_search_is_mail_parsers() {
         use mail_parser::parsers::MessageStream;
         let alphabet: &[u8] = b"--\n\r ab";
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..50_000 {
-            let len = (next() % 48) as usize;
-            let data: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
-            let boundary: Vec<u8> = (0..next() % 4).map(|_| b"-ab"[(next() % 3) as usize]).collect();
-            let start = (next() % (len as u64 + 1)) as usize;
+            let data = rng.bytes(alphabet, 48);
+            let boundary = rng.bytes(b"-ab", 4);
+            let start = rng.below(data.len() + 1);
             let at = |s: &mut MessageStream<'_>| {
                 s.skip_bytes(start);
                 s.checkpoint();
@@ -912,7 +921,7 @@ mod tests {
             let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
             at(&mut ours);
             at(&mut theirs);
-            let b = (next() % 5 != 0).then_some(boundary.as_slice());
+            let b = (rng.below(5) != 0).then_some(boundary.as_slice());
             assert_eq!(ours.seek_part_end(b), theirs.seek_part_end_bytewise(b), "seek_part_end {what}");
             assert_eq!((ours.offset(), ours.peek().copied()), (theirs.offset(), theirs.peek().copied()), "{what}");
             ours.restore();
@@ -928,17 +937,10 @@ mod tests {
     fn ignored_fields_end_where_mail_parsers_do() {
         use mail_parser::parsers::MessageStream;
         let alphabet: &[u8] = b"\n\n \t\ra:";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng(0x2545_f491_4f6c_dd1du64);
         for _ in 0..50_000 {
-            let len = (next() % 40) as usize;
-            let data: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
-            let start = (next() % (len as u64 + 1)) as usize;
+            let data = rng.bytes(alphabet, 40);
+            let start = rng.below(data.len() + 1);
             let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
             ours.skip_bytes(start);
             theirs.skip_bytes(start);
@@ -975,16 +977,9 @@ mod tests {
             b"Received",
             b"x-very-long-header-name-that-goes-on-and-on-beyond-what-any-table-holds",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..50_000 {
-            let data: Vec<u8> =
-                (0..next() % 6).flat_map(|_| pieces[(next() % pieces.len() as u64) as usize].to_vec()).collect();
+            let data: Vec<u8> = (0..rng.below(6)).flat_map(|_| pieces[rng.below(pieces.len())].to_vec()).collect();
             let (mut ours, mut theirs) = (MessageStream::new(&data), MessageStream::new(&data));
             let (a, b) = (ours.parse_header_name(), theirs.parse_header_name_bytewise());
             let what = format!("{:?}", String::from_utf8_lossy(&data));
@@ -1032,19 +1027,13 @@ mod tests {
             .header_address(HeaderName::To)
             .header_date(HeaderName::Date)
             .default_header_ignore();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = Rng(0x2545_f491_4f6c_dd1du64);
         let mut compared = 0;
         for _ in 0..20_000 {
             let mut raw = String::new();
-            for _ in 0..1 + next() % 4 {
-                let name = ["From", "To", "Date", "Subject"][(next() % 4) as usize];
-                let value: String = (0..next() % 6).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            for _ in 0..1 + rng.below(4) {
+                let name = ["From", "To", "Date", "Subject"][rng.below(4)];
+                let value: String = (0..rng.below(6)).map(|_| pieces[rng.below(pieces.len())]).collect();
                 raw.push_str(&format!("{name}: {value}\n"));
             }
             raw.push_str("\nbody\n");
